@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+
+export const COMMANDS = ['lint', 'list-services'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const FORMATS = ['stylish', 'json'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  command: Command;
+  files: string[];
+  config?: string;
+  cwd?: string;
+  services: string[];
+  from?: string;
+  to?: string[];
+  diffOnly: boolean;
+  showExpected: boolean;
+  format: FormatName;
+  output?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  noColor: boolean;
+  debug: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  cwd: { type: 'string' },
+  service: { type: 'string', short: 's', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'diff-only': { type: 'boolean' },
+  'show-expected': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-color': { type: 'boolean' },
+  color: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see promote-lint --help)`);
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  const isCommand = (COMMANDS as readonly string[]).includes(first ?? '');
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}" (expected one of ${FORMATS.join(', ')})`);
+  }
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
+  }
+  return {
+    command: isCommand ? (first as Command) : 'lint',
+    files: isCommand ? rest : positionals,
+    config: values.config,
+    cwd: values.cwd,
+    services: values.service ?? [],
+    from: values.from,
+    to: values.to?.split(',').map((name) => name.trim()).filter(Boolean),
+    diffOnly: values['diff-only'] ?? false,
+    showExpected: values['show-expected'] ?? false,
+    format: format as FormatName,
+    output: values.output,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    noColor: values['no-color'] ?? false,
+    debug: values.debug ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+export const HELP = `Usage: promote-lint [files...] [options]
+       promote-lint list-services
+
+Lint configuration drift between kustomize overlays (CI → staging, prod).
+
+Options:
+  -c, --config PATH        explicit config file (default: search for .promoterc*)
+      --cwd DIR            run as if started in DIR
+  -s, --service NAME       only these services (repeatable; name or directory)
+      --from ENV           source environment (default: promotion.configs.from)
+      --to ENV[,ENV]       target environments (default: promotion.configs.to)
+      --diff-only          the key × environment matrix of differing keys
+      --show-expected      include whitelisted (expected) differences, masked
+  -f, --format NAME        ${FORMATS.join(' | ')}
+  -o, --output FILE        write the report to FILE
+      --max-warnings N     exit 1 when there are more than N warnings
+  -q, --quiet              report errors only
+      --no-color           no colours (NO_COLOR and FORCE_COLOR are honoured)
+      --debug              print stack traces of internal errors
+  -h, --help, -v, --version
+
+Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
+`;

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { defaultConfig } from './defaults.js';
+import type { RawConfig } from './types.js';
+
+export const CONFIG_SEARCH_PLACES = [
+  'package.json',
+  '.promoterc',
+  '.promoterc.json',
+  '.promoterc.yaml',
+  '.promoterc.yml',
+  'promote.config.js',
+  'promote.config.mjs',
+  'promote.config.cjs',
+];
+
+export interface LoadedConfig {
+  raw: RawConfig;
+  /** absolute path of the config file; undefined for the zero-config defaults */
+  file?: string;
+  /** its text, to map a JSON pointer back to a line */
+  text?: string;
+  /** the directory paths in the config are relative to */
+  baseDir: string;
+}
+
+/**
+ * Finds and reads the config: an explicit `-c` file, else cosmiconfig's search from `cwd`
+ * upwards, else the seed layout's defaults when a `kubernetes/overlays` tree is at hand.
+ */
+export async function loadConfig(cwd: string, explicitFile?: string): Promise<LoadedConfig> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('promote', {
+    searchPlaces: CONFIG_SEARCH_PLACES,
+    searchStrategy: 'project',
+    loaders: { '.json': loadYamlOrJson, '.yaml': loadYamlOrJson, '.yml': loadYamlOrJson, noExt: loadYamlOrJson },
+  });
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  if (explicitFile) {
+    const file = path.resolve(cwd, explicitFile);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`config file not found: ${explicitFile}`);
+    result = await explorer.load(file).catch(rethrowAsUsageError(file));
+  } else {
+    result = await explorer.search(cwd).catch(rethrowAsUsageError(cwd));
+  }
+  if (result && !result.isEmpty) {
+    const text = /\.(js|mjs|cjs)$/.test(result.filepath) ? undefined : readFileSync(result.filepath, 'utf8');
+    const validation = await import('./validate.js');
+    const raw: unknown = result.config ?? {};
+    const check: (config: unknown, file: string, text: string | undefined) => asserts config is RawConfig = validation.validateConfig;
+    check(raw, path.basename(result.filepath), path.basename(result.filepath) === 'package.json' ? undefined : text);
+    return { raw, file: result.filepath, text, baseDir: path.dirname(result.filepath) };
+  }
+  return { raw: {}, baseDir: findSeedRoot(cwd) ?? cwd };
+}
+
+/** Zero-config: the repository root holding `kubernetes/overlays`, or `kubernetes/` itself. */
+function findSeedRoot(cwd: string): string | undefined {
+  if (existsSync(path.join(cwd, 'kubernetes', 'overlays'))) return path.join(cwd, 'kubernetes');
+  if (existsSync(path.join(cwd, 'overlays'))) return cwd;
+  return undefined;
+}
+
+/** The defaults merged under a user config: every top-level key the user sets replaces ours. */
+export function withDefaults(raw: RawConfig): RawConfig {
+  return { ...defaultConfig(), ...raw };
+}
+
+async function loadYamlOrJson(filepath: string, content: string): Promise<unknown> {
+  const { parseDocument, LineCounter } = await import('yaml');
+  const lineCounter = new LineCounter();
+  const document = parseDocument(content, { lineCounter, prettyErrors: false });
+  const error = document.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new UsageError(`${path.basename(filepath)}:${line}:${col}: ${error.message.split('\n')[0]}`);
+  }
+  return document.toJS();
+}
+
+function rethrowAsUsageError(where: string) {
+  return (error: unknown): never => {
+    if (error instanceof UsageError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(`cannot load config (${where}): ${message}`);
+  };
+}

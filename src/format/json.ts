@@ -1,0 +1,18 @@
+import type { Formatter } from './types.js';
+
+/** `{ summary, findings }` with the public field names of the spec, one object per run. */
+export const formatJson: Formatter = (result) => {
+  const findings = result.findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    service: finding.service,
+    env: finding.env,
+    key: finding.key,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    message: finding.message,
+    fixable: finding.fixable,
+  }));
+  return `${JSON.stringify({ summary: result.summary, findings }, null, 2)}\n`;
+};

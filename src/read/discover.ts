@@ -1,0 +1,99 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Environment, ResolvedConfig } from '../config/resolve.js';
+import type { FileSource } from './source.js';
+
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/** One config file of a service, located in every environment (undefined where it is absent). */
+export interface ServiceFile {
+  /** the same in every environment: `config.yaml`, or a `{env}` template */
+  id: string;
+  pathByEnv: Map<string, string | undefined>;
+}
+
+export interface Service {
+  name: string;
+  category?: string;
+  /** directory names that also select this service with `-s` */
+  aliases: string[];
+  files: ServiceFile[];
+}
+
+/**
+ * Lists the services and their files: the ones the config names, or every directory under
+ * `<overlay>/configs/` in any environment, with every YAML/JSON file inside it.
+ */
+export async function discoverServices(config: ResolvedConfig, source: FileSource): Promise<Service[]> {
+  if (config.services) {
+    const services: Service[] = [];
+    for (const [name, definition] of Object.entries(config.services)) {
+      const files: ServiceFile[] = [];
+      for (const file of definition.files) files.push(...(await locateConfiguredFile(config, source, file)));
+      const aliases = definition.files.map((file) => path.basename(path.dirname(file.replaceAll('{env}', ''))));
+      services.push({ name, category: definition.category, aliases: [...new Set(aliases)], files: dedupe(files) });
+    }
+    return services;
+  }
+  const names = new Set<string>();
+  for (const environment of config.environments) {
+    if (environment.overlay) (await source.listDirectories(path.join(environment.overlay, 'configs'))).forEach((name) => names.add(name));
+  }
+  const services: Service[] = [];
+  for (const name of [...names].sort()) {
+    const ids = new Set<string>();
+    for (const environment of config.environments) {
+      const directory = serviceDirectory(environment, name);
+      for (const file of await source.listFiles(directory)) {
+        if (CONFIG_FILE.test(file)) ids.add(toPosix(path.relative(directory, file)));
+      }
+    }
+    const files = [...ids].sort().map((id) => ({
+      id,
+      pathByEnv: new Map(config.environments.map((environment) => [environment.name, path.join(serviceDirectory(environment, name), id)])),
+    }));
+    services.push({ name, aliases: [name], files });
+  }
+  return services;
+}
+
+function serviceDirectory(environment: Environment, name: string): string {
+  return path.join(environment.overlay ?? '', 'configs', name);
+}
+
+/** A configured file entry: a plain path, a `{env}` template, or a glob expanded in every environment. */
+async function locateConfiguredFile(config: ResolvedConfig, source: FileSource, file: string): Promise<ServiceFile[]> {
+  const baseOf = (environment: Environment) => (file.includes('{env}') ? config.root : (environment.overlay ?? config.root));
+  const concrete = (environment: Environment) => path.join(baseOf(environment), file.replaceAll('{env}', environment.name));
+  if (!GLOB_CHARS.test(file.replaceAll('{env}', ''))) {
+    return [{ id: file, pathByEnv: new Map(config.environments.map((environment) => [environment.name, concrete(environment)])) }];
+  }
+  const ids = new Map<string, Map<string, string>>();
+  for (const environment of config.environments) {
+    const pattern = file.replaceAll('{env}', environment.name);
+    const base = baseOf(environment);
+    const isMatch = picomatch(pattern, { dot: true });
+    const staticPrefix = pattern.split('/').filter((part, index, parts) => !parts.slice(0, index + 1).some((p) => GLOB_CHARS.test(p)));
+    for (const absolute of await source.listFiles(path.join(base, ...staticPrefix))) {
+      const relative = toPosix(path.relative(base, absolute));
+      if (!isMatch(relative)) continue;
+      const id = file.includes('{env}') ? relative.split(environment.name).join('{env}') : relative;
+      if (!ids.has(id)) ids.set(id, new Map());
+      ids.get(id)?.set(environment.name, absolute);
+    }
+  }
+  return [...ids.entries()].sort(([left], [right]) => left.localeCompare(right)).map(([id, byEnv]) => ({
+    id,
+    pathByEnv: new Map(config.environments.map((environment) => [environment.name, byEnv.get(environment.name) ?? path.join(baseOf(environment), id.replaceAll('{env}', environment.name))])),
+  }));
+}
+
+function dedupe(files: ServiceFile[]): ServiceFile[] {
+  const seen = new Set<string>();
+  return files.filter((file) => !seen.has(file.id) && seen.add(file.id) !== undefined);
+}
+
+export function toPosix(filePath: string): string {
+  return filePath.split(path.sep).join('/');
+}

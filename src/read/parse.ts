@@ -1,0 +1,130 @@
+import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { MapEntry, MapNode, ParsedFile, ParseProblem, ScalarValue, TreeNode } from './tree.js';
+
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+/**
+ * Parses YAML or JSON text (JSON is YAML 1.2) into the tree the comparison reads. Never throws:
+ * everything wrong with the text comes back as `problems` with an offset.
+ */
+export function parseConfigText(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const problems: ParseProblem[] = [];
+  const documents: TreeNode[] = [];
+  const yamlDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  // A stream that is only comments or empty gives an EmptyStream, which is not iterable as documents.
+  for (const doc of Array.isArray(yamlDocuments) ? yamlDocuments : []) {
+    for (const error of doc.errors) problems.push({ message: firstLine(error.message), offset: error.pos[0] });
+    if (doc.errors.length > 0) continue;
+    if (doc.contents === null) continue;
+    const converter = new Converter(doc, problems);
+    const tree = converter.convert(doc.contents as YamlNode);
+    if (tree) documents.push(tree);
+  }
+  return {
+    documents,
+    problems,
+    position(offset) {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line, column: col };
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Converts one document, following aliases once per anchor so shared subtrees stay shared. */
+class Converter {
+  private readonly converted = new Map<YamlNode, TreeNode>();
+  private readonly inProgress = new Set<YamlNode>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  convert(node: YamlNode | null | undefined, offsetForNull = 0): TreeNode | undefined {
+    if (node === null || node === undefined) {
+      return { kind: 'scalar', value: null, start: offsetForNull, end: offsetForNull };
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      if (!target) return undefined;
+      const resolved = this.convert(target);
+      return resolved ? { ...resolved, aliased: true } : undefined;
+    }
+    const done = this.converted.get(node);
+    if (done) return done;
+    if (this.inProgress.has(node)) {
+      this.problems.push({ message: 'an alias refers to its own anchor (a cycle)', offset: node.range?.[0] ?? 0 });
+      return undefined;
+    }
+    this.inProgress.add(node);
+    const tree = this.convertFresh(node);
+    this.inProgress.delete(node);
+    if (tree) this.converted.set(node, tree);
+    return tree;
+  }
+
+  private convertFresh(node: YamlNode): TreeNode | undefined {
+    const [start, end] = node.range ?? [0, 0];
+    if (isScalar(node)) {
+      const value = node.value;
+      const scalar = typeof value === 'symbol' || value === undefined ? String(node.source ?? '') : value;
+      return { kind: 'scalar', value: scalar as ScalarValue, start, end };
+    }
+    if (isSeq(node)) {
+      const items: TreeNode[] = [];
+      for (const item of node.items) {
+        const converted = this.convert(item as YamlNode, start);
+        if (converted) items.push(converted);
+      }
+      return { kind: 'seq', items, start, end };
+    }
+    if (isMap(node)) return this.convertMap(node.items as Pair[], start, end);
+    return undefined;
+  }
+
+  private convertMap(pairs: Pair[], start: number, end: number): MapNode {
+    const entries: MapEntry[] = [];
+    const mergeSources: Array<{ keyStart: number; value: YamlNode }> = [];
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const keyStart = keyNode?.range?.[0] ?? start;
+      if (isScalar(keyNode) && (keyNode.tag === MERGE_TAG || typeof keyNode.value === 'symbol')) {
+        mergeSources.push({ keyStart, value: pair.value as YamlNode });
+        continue;
+      }
+      const value = this.convert(pair.value as YamlNode | null, keyNode?.range?.[2] ?? keyStart);
+      if (value) entries.push({ key: keyText(keyNode), keyStart, value, merged: false });
+    }
+    // Explicit keys win over merged ones; among merge sources the first one listed wins.
+    const present = new Set(entries.map((entry) => entry.key));
+    for (const source of mergeSources) {
+      const sourceNodes = isSeq(source.value) ? (source.value.items as YamlNode[]) : [source.value];
+      for (const sourceNode of sourceNodes) {
+        const merged = this.convert(sourceNode);
+        if (!merged || merged.kind !== 'map') {
+          this.problems.push({ message: 'a merge key (<<) must refer to a mapping', offset: source.keyStart });
+          continue;
+        }
+        for (const entry of merged.entries) {
+          if (present.has(entry.key)) continue;
+          present.add(entry.key);
+          entries.push({ key: entry.key, keyStart: source.keyStart, value: { ...entry.value, aliased: true }, merged: true });
+        }
+      }
+    }
+    return { kind: 'map', entries, start, end };
+  }
+}
+
+function keyText(keyNode: YamlNode | null): string {
+  if (keyNode === null) return '';
+  if (isScalar(keyNode)) return String(keyNode.value);
+  return keyNode.toString();
+}

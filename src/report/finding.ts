@@ -1,0 +1,32 @@
+/** The one shape every rule produces and every formatter reads. Its JSON field names are public. */
+export type FindingSeverity = 'error' | 'warning';
+
+export interface Finding {
+  ruleId: string;
+  severity: FindingSeverity;
+  service: string;
+  env: string;
+  /** dotted key path; '' when the finding is about a whole file */
+  key: string;
+  /** relative to the repository root, forward slashes */
+  file: string;
+  /** 1-based; 0 when there is no place in a file (a missing file, the built-in defaults) */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixable: boolean;
+}
+
+export interface Summary {
+  different: number;
+  expected: number;
+  missing: number;
+  errors: number;
+  warnings: number;
+}
+
+export function compareFindings(left: Finding, right: Finding): number {
+  return left.file.localeCompare(right.file) || left.line - right.line || left.column - right.column || left.ruleId.localeCompare(right.ruleId);
+}

@@ -1,0 +1,25 @@
+import type { LeafValue } from '../keys/flatten.js';
+
+/**
+ * Every value that reaches an output goes through here. Stripe-style credentials keep their
+ * prefix and last four characters, passwords in connection strings become ****, and whitelisted
+ * strings are shortened, so a log or a CI annotation never carries a usable secret.
+ */
+const CREDENTIAL = /\b((?:pk|sk|rk)_(?:test|live)_|whsec_)([A-Za-z0-9]+)/g;
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/]+)(@)/gi;
+
+export function redactSecrets(text: string): string {
+  return text
+    .replace(CREDENTIAL, (_match, prefix: string, body: string) => `${prefix}…${body.length > 8 ? body.slice(-4) : ''}`)
+    .replace(URL_PASSWORD, (_match, head: string, _password: string, at: string) => `${head}****${at}`);
+}
+
+/** A value for a message: JSON-like, secrets redacted, whitelisted strings shortened. */
+export function displayValue(value: LeafValue | undefined, whitelisted = false): string {
+  if (value === undefined) return '(absent)';
+  if (typeof value === 'object' && value !== null) return value.empty === 'map' ? '{}' : '[]';
+  if (typeof value !== 'string') return String(value);
+  const redacted = redactSecrets(value);
+  if (whitelisted && redacted === value && value.length > 12) return JSON.stringify(`${value.slice(0, 6)}…${value.slice(-4)}`);
+  return JSON.stringify(redacted.length > 80 ? `${redacted.slice(0, 60)}…` : redacted);
+}

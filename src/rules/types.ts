@@ -1,0 +1,39 @@
+import type { Environment, ResolvedConfig } from '../config/resolve.js';
+import type { ComparedFile, EnvFile } from '../compare/snapshot.js';
+import type { Severity } from '../config/types.js';
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  /** what a person should do about it, for SARIF help and `--help` */
+  help: string;
+  defaultSeverity: Exclude<Severity, 'off'>;
+  fixable: boolean;
+}
+
+/** Where a finding points: a node in a file that was read, or a line of a file (the config). */
+export type FindingPlace = { envFile: EnvFile; offset: number; endOffset?: number } | { file: string; line: number; column: number };
+
+export interface Report {
+  service: string;
+  env: string;
+  key: string;
+  place: FindingPlace;
+  message: string;
+  fixable?: boolean;
+}
+
+export interface RuleContext {
+  config: ResolvedConfig;
+  files: readonly ComparedFile[];
+  source: Environment;
+  targets: readonly Environment[];
+  /** the run was narrowed to some services: rules about the whole repository stay quiet */
+  narrowed: boolean;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void | Promise<void>;
+}
