@@ -1,0 +1,236 @@
+import { isPair } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { formatKeyPath, type ItemSelector, type KeySegment } from '../keys/keyPath.js';
+import { copyLines, copyRegion } from './copy-lines.js';
+import { extractPlain, type Plain } from './extract.js';
+import { dashOffset, flowSpan, itemExtent, keyStart, pairExtent, pairValueEnd } from './layout.js';
+import { columnOf, indentAt, lastContentOffset, leadingCommentStart, lineStart, nextLineStart, spaces, startsLine } from './lines.js';
+import { itemMatches } from './locate.js';
+import { block, insertionText, sourceSideOf, type PlanContext } from './plan-context.js';
+import { childCursor, cursorFor, itemCursor, keyPathOf, type PathCursor } from './policy.js';
+import { blockItemLines, blockPairLines, flowText, RenderError } from './render-fresh.js';
+import { keyTextFor } from './scalar-text.js';
+import { entriesOf, fieldText, isFlowCollection, isMergePair, keyText, resolveNode } from './yaml-view.js';
+
+export interface Parent<T> {
+  node: T;
+  doc: Document;
+}
+
+type Anchor = { where: 'after' | 'before'; index: number } | { where: 'end' };
+
+/**
+ * Inserts the keys a target mapping lacks, in the source's order: each new key goes after the
+ * nearest key that precedes it in the source and exists in the target (or before the nearest
+ * following one), so the target reads in the same order as the source.
+ */
+export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, source: Parent<YAMLMap>, parentSegments: KeySegment[], keys: readonly string[], override = false): void {
+  const sourceEntries = entriesOf(source.node, source.doc);
+  const ownPairs = target.node.items.filter((pair) => isPair(pair) && !isMergePair(pair));
+  const position = new Map(ownPairs.map((pair, index) => [keyText(pair), index]));
+  const parentCursor = cursorFor(parentSegments, context.isStream);
+  const groups = groupByAnchor(sourceEntries.map((entry) => entry.key), new Set(keys), (key) => position.get(key));
+  for (const { anchor, members } of groups) {
+    const entries = members.map((key) => sourceEntries.find((entry) => entry.key === key)!);
+    const keyPath = keyPathOf(childCursor(parentCursor, entries[0].key));
+    try {
+      if (isFlowCollection(target.node) || context.json) {
+        const parts = entries.map((entry) => {
+          const plain = plainOf(context, source.doc, entry.value, childCursor(parentCursor, entry.key));
+          if (!plain) return undefined;
+          const siblingKey = ownPairs[0]?.key as { type?: string } | undefined;
+          const keyTextInFlow = keyTextFor(entry.key, 'flow', { json: context.json, preferQuote: siblingKey?.type as never });
+          return `${keyTextInFlow}: ${flowText(plain, flowOptions(context, target.node, ownPairs))}`;
+        });
+        flowInsert(context, target.node, ownPairs, anchor, parts.filter((part): part is string => part !== undefined), keyPath, override);
+        continue;
+      }
+      blockMapInsert(context, target, source, ownPairs, anchor, entries, parentCursor, keyPath, override);
+    } catch (error) {
+      if (!(error instanceof RenderError)) throw error;
+      block(context, keyPath, error.message);
+    }
+  }
+}
+
+function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: Parent<YAMLMap>, ownPairs: Pair[], anchor: Anchor, entries: ReturnType<typeof entriesOf>, parentCursor: PathCursor, keyPath: string, override: boolean): void {
+  const text = context.target.text;
+  const allPairs = target.node.items.filter(isPair);
+  const reference = ownPairs[0] ?? allPairs[0];
+  if (!reference) return block(context, keyPath, 'no place to insert into');
+  const column = columnOf(text, keyStart(reference));
+  let offset: number;
+  if (anchor.where === 'before' && startsLine(text, keyStart(ownPairs[anchor.index]))) {
+    offset = leadingCommentStart(text, lineStart(text, keyStart(ownPairs[anchor.index])));
+  } else {
+    // After a key (or after the first key of a `- key:` element, which nothing can precede).
+    const after = anchor.where === 'end' ? allPairs[allPairs.length - 1] : ownPairs[anchor.index];
+    offset = pairExtent(text, after)?.end ?? nextLineStart(text, lastContentOffset(text, pairValueEnd(text, after)));
+  }
+  const sourceIsBlock = !isFlowCollection(source.node);
+  let inserted = '';
+  for (const entry of entries) {
+    const cursor = childCursor(parentCursor, entry.key);
+    const copied =
+      sourceIsBlock && !entry.merged
+        ? copyLines({
+            source: sourceSideOf(context, source.doc),
+            root: { kind: 'pair', pair: entry.pair },
+            cursor,
+            policy: context.policy,
+            omitted: context.omitted,
+            targetColumn: column,
+            sourceStyle: context.source.style,
+            targetStyle: context.target.style,
+            withLeadingComments: true,
+            target: { doc: target.doc, insertAt: offset },
+          })
+        : undefined;
+    if (copied !== undefined) {
+      inserted += copied;
+      continue;
+    }
+    const plain = plainOf(context, source.doc, entry.value, cursor);
+    if (plain) inserted += `${blockPairLines(entry.key, undefined, plain, column, context.target.style).join('\n')}\n`;
+  }
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override });
+}
+
+/** Inserts the elements of an array of objects that the target lacks, matched by identity. */
+export function insertIntoSeq(context: PlanContext, target: Parent<YAMLSeq>, source: Parent<YAMLSeq>, arraySegments: KeySegment[], missing: readonly ItemSelector[]): void {
+  const arrayCursor = cursorFor(arraySegments, context.isStream);
+  const sourceItems = source.node.items as YamlNode[];
+  const targetItems = target.node.items as YamlNode[];
+  const cursors = sourceItems.map((item, index) => itemCursor(arrayCursor, context.policy, index, (field) => fieldText(resolveNode(item, source.doc), field, source.doc)));
+  const selectorOf = (cursor: PathCursor) => cursor.segments[cursor.segments.length - 1].items.at(-1)!;
+  const wanted = new Set(missing.map((selector) => JSON.stringify(selector)));
+  const names = cursors.map((cursor) => JSON.stringify(selectorOf(cursor)));
+  const matchIndex = (name: string) => {
+    const index = names.indexOf(name);
+    const found = targetItems.findIndex((item, position) => itemMatches(target.doc, item, position, selectorOf(cursors[index])));
+    return found === -1 ? undefined : found;
+  };
+  for (const { anchor, members } of groupByAnchor(names, wanted, matchIndex)) {
+    const indexes = members.map((name) => names.indexOf(name));
+    const keyPath = formatKeyPath(cursors[indexes[0]].segments);
+    try {
+      insertItems(context, target, source, indexes.map((index) => ({ item: sourceItems[index], cursor: cursors[index] })), anchor, keyPath);
+    } catch (error) {
+      if (!(error instanceof RenderError)) throw error;
+      block(context, keyPath, error.message);
+    }
+  }
+}
+
+export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, source: Parent<YAMLSeq>, items: Array<{ item: YamlNode; cursor: PathCursor }>, anchor: Anchor, keyPath: string): void {
+  const text = context.target.text;
+  const targetItems = target.node.items as YamlNode[];
+  if (isFlowCollection(target.node) || context.json) {
+    const parts = items.map(({ item, cursor }) => plainOf(context, source.doc, item, cursor)).filter((plain): plain is Plain => plain !== undefined);
+    flowInsert(context, target.node, targetItems, anchor, parts.map((plain) => flowText(plain, flowOptions(context, target.node, targetItems))), keyPath, false);
+    return;
+  }
+  const firstDash = targetItems[0] ? dashOffset(text, targetItems[0]) : undefined;
+  if (firstDash === undefined || !startsLine(text, firstDash)) return block(context, keyPath, 'the list is not written one element per line');
+  const dashColumn = columnOf(text, firstDash);
+  let offset: number;
+  if (anchor.where === 'before') offset = itemExtent(text, targetItems[anchor.index])?.start ?? lineStart(text, firstDash);
+  else {
+    const after = targetItems[anchor.where === 'end' ? targetItems.length - 1 : anchor.index];
+    const extent = itemExtent(text, after);
+    if (!extent) return block(context, keyPath, 'the list is not written one element per line');
+    offset = extent.end;
+  }
+  let inserted = '';
+  for (const { item, cursor } of items) {
+    const copied = !isFlowCollection(source.node)
+      ? copyLines({
+          source: sourceSideOf(context, source.doc),
+          root: { kind: 'item', item },
+          cursor,
+          policy: context.policy,
+          omitted: context.omitted,
+          targetColumn: dashColumn,
+          sourceStyle: context.source.style,
+          targetStyle: context.target.style,
+          withLeadingComments: true,
+          target: { doc: target.doc, insertAt: offset },
+        })
+      : undefined;
+    if (copied !== undefined) {
+      inserted += copied;
+      continue;
+    }
+    const plain = plainOf(context, source.doc, item, cursor);
+    if (plain) inserted += `${blockItemLines(plain, dashColumn, context.target.style).join('\n')}\n`;
+  }
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath });
+}
+
+/** A new document of a stream, appended at the end of the file. */
+export function insertDocument(context: PlanContext, sourceDoc: Document, segments: KeySegment[]): void {
+  const keyPath = formatKeyPath(segments);
+  const root = sourceDoc.contents as YamlNode | null;
+  const text = context.source.text;
+  if (!root?.range) return;
+  const start = leadingCommentStart(text, lineStart(text, root.range[0]));
+  const region: [number, number] = [start, nextLineStart(text, lastContentOffset(text, root.range[1]))];
+  const copied = copyRegion({ policy: context.policy, omitted: context.omitted }, text, region, [{ doc: sourceDoc, node: root, cursor: cursorFor(segments, true) }]);
+  if (copied === undefined) return block(context, keyPath, 'the new document cannot be copied without its whitelisted keys');
+  const target = context.target.text;
+  const separator = target === '' || target.endsWith('\n') ? '' : '\n';
+  context.edits.push({ range: [target.length, target.length], text: `${separator}---\n${copied}`, keyPath });
+}
+
+function plainOf(context: PlanContext, doc: Document, written: YamlNode | null, cursor: PathCursor): Plain | undefined {
+  return extractPlain(written, sourceSideOf(context, doc), cursor, context.policy, context.omitted);
+}
+
+/** JSON written into a multi-line object or array is pretty-printed at its siblings' column. */
+function flowOptions(context: PlanContext, container: YamlNode, items: Array<Pair | YamlNode>) {
+  const text = context.target.text;
+  const [start, end] = container.range ?? [0, 0];
+  if (!context.json || !text.slice(start, end).includes('\n')) return { json: context.json };
+  const unit = context.target.style.unit;
+  const column = items.length > 0 ? columnOf(text, flowSpan(text, items[0])[0]) : indentAt(text, lineStart(text, start)) + unit;
+  return { json: true, pretty: { column, unit } };
+}
+
+/** Inside `{...}` or `[...]`: after an entry, before one, or into an empty collection. */
+function flowInsert(context: PlanContext, container: YamlNode, items: Array<Pair | YamlNode>, anchor: Anchor, parts: string[], keyPath: string, override: boolean): void {
+  if (parts.length === 0) return;
+  const text = context.target.text;
+  if (items.length === 0) {
+    const open = container.range?.[0] ?? 0;
+    context.edits.push({ range: [open + 1, open + 1], text: parts.join(', '), keyPath, override });
+    return;
+  }
+  const firstStart = flowSpan(text, items[0])[0];
+  const multiLine = lineStart(text, firstStart) !== lineStart(text, container.range?.[0] ?? 0);
+  const separator = multiLine ? `,\n${spaces(columnOf(text, firstStart))}` : ', ';
+  if (anchor.where === 'before') {
+    context.edits.push({ range: [flowSpan(text, items[anchor.index])[0], flowSpan(text, items[anchor.index])[0]], text: parts.join(separator) + separator, keyPath, override });
+    return;
+  }
+  const after = flowSpan(text, items[anchor.where === 'end' ? items.length - 1 : anchor.index])[1];
+  context.edits.push({ range: [after, after], text: separator + parts.join(separator), keyPath, override });
+}
+
+/** Groups new members by the existing neighbour they are inserted next to. */
+function groupByAnchor(order: readonly string[], wanted: ReadonlySet<string>, existingIndex: (name: string) => number | undefined): Array<{ anchor: Anchor; members: string[] }> {
+  const groups = new Map<string, { anchor: Anchor; members: string[] }>();
+  order.forEach((name, index) => {
+    if (!wanted.has(name)) return;
+    let anchor: Anchor = { where: 'end' };
+    const previous = order.slice(0, index).reverse().find((candidate) => !wanted.has(candidate) && existingIndex(candidate) !== undefined);
+    if (previous !== undefined) anchor = { where: 'after', index: existingIndex(previous)! };
+    else {
+      const next = order.slice(index + 1).find((candidate) => !wanted.has(candidate) && existingIndex(candidate) !== undefined);
+      if (next !== undefined) anchor = { where: 'before', index: existingIndex(next)! };
+    }
+    const id = JSON.stringify(anchor);
+    if (!groups.has(id)) groups.set(id, { anchor, members: [] });
+    groups.get(id)!.members.push(name);
+  });
+  return [...groups.values()];
+}
