@@ -17,6 +17,9 @@ export interface CliOptions {
   to?: string[];
   diffOnly: boolean;
   showExpected: boolean;
+  fix: boolean;
+  dryRun: boolean;
+  prune: boolean;
   format: FormatName;
   output?: string;
   maxWarnings: number;
@@ -35,6 +38,9 @@ const OPTIONS = {
   to: { type: 'string' },
   'diff-only': { type: 'boolean' },
   'show-expected': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  prune: { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'max-warnings': { type: 'string' },
@@ -65,8 +71,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
   }
+  const command = isCommand ? (first as Command) : 'lint';
+  if (command === 'lint' && !values.fix && (values['dry-run'] || values.prune)) throw new UsageError(`--${values['dry-run'] ? 'dry-run' : 'prune'} only works with --fix`);
   return {
-    command: isCommand ? (first as Command) : 'lint',
+    command,
     files: isCommand ? rest : positionals,
     config: values.config,
     cwd: values.cwd,
@@ -75,6 +83,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     to: values.to?.split(',').map((name) => name.trim()).filter(Boolean),
     diffOnly: values['diff-only'] ?? false,
     showExpected: values['show-expected'] ?? false,
+    fix: values.fix ?? false,
+    dryRun: values['dry-run'] ?? false,
+    prune: values.prune ?? false,
     format: format as FormatName,
     output: values.output,
     maxWarnings,
@@ -99,6 +110,9 @@ Options:
       --to ENV[,ENV]       target environments (default: promotion.configs.to)
       --diff-only          the key × environment matrix of differing keys
       --show-expected      include whitelisted (expected) differences, masked
+      --fix                promote the source's business keys into the targets (writes files)
+      --dry-run            with --fix: print a unified diff per file, write nothing
+      --prune              with --fix: also remove non-whitelisted keys only a target has
   -f, --format NAME        ${FORMATS.join(' | ')}
   -o, --output FILE        write the report to FILE
       --max-warnings N     exit 1 when there are more than N warnings
@@ -107,5 +121,6 @@ Options:
       --debug              print stack traces of internal errors
   -h, --help, -v, --version
 
-Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
+Exit codes: 0 clean, 1 lint errors or too many warnings (or errors --fix could not fix),
+2 usage or configuration error.
 `;

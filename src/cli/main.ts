@@ -34,6 +34,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     services = narrowed.services;
   }
+  if (options.fix) {
+    const { runFix } = await import('../fix/run-fix.js');
+    return runFix(workspace, services, options, io, services.length !== workspace.services.length);
+  }
   const result = await lint(workspace.config, {
     services,
     source: workspace.source,

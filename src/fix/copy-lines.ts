@@ -85,7 +85,7 @@ function collectCuts(input: CutContext, written: YamlNode | null, cursor: PathCu
         const cut = pairCut(source.text, pair, pairs[index + 1]);
         if (!cut) return false;
         cuts.push(cut);
-        input.omitted.push({ keyPath: keyPathOf(child), reason: whitelistEntry ? 'whitelisted' : 'credential', detail: whitelistEntry?.reason ?? credential ?? '' });
+        input.omitted.push({ keyPath: keyPathOf(child), reason: whitelistEntry ? 'whitelisted' : 'credential', detail: whitelistEntry?.reason ?? credential ?? '', entryKey: whitelistEntry?.key });
         continue;
       }
       kept++;
@@ -106,7 +106,7 @@ function collectCuts(input: CutContext, written: YamlNode | null, cursor: PathCu
         const extent = itemExtent(source.text, item);
         if (!extent) return false;
         cuts.push([extent.start, extent.end]);
-        input.omitted.push({ keyPath: keyPathOf(child), reason: whitelistEntry ? 'whitelisted' : 'credential', detail: whitelistEntry?.reason ?? credential ?? '' });
+        input.omitted.push({ keyPath: keyPathOf(child), reason: whitelistEntry ? 'whitelisted' : 'credential', detail: whitelistEntry?.reason ?? credential ?? '', entryKey: whitelistEntry?.key });
         continue;
       }
       kept++;

@@ -37,7 +37,7 @@ export function extractPlain(written: YamlNode | null, side: SourceSide, cursor:
       const child = childCursor(cursor, entry.key);
       const whitelistEntry = whitelistEntryOf(policy, child.segments);
       if (whitelistEntry) {
-        omitted.push({ keyPath: keyPathOf(child), reason: 'whitelisted', detail: whitelistEntry.reason });
+        omitted.push({ keyPath: keyPathOf(child), reason: 'whitelisted', detail: whitelistEntry.reason, entryKey: whitelistEntry.key });
         continue;
       }
       const value = extractPlain(entry.value, side, child, policy, omitted);
@@ -53,7 +53,7 @@ export function extractPlain(written: YamlNode | null, side: SourceSide, cursor:
       const child = itemCursor(cursor, policy, index, (field) => fieldText(resolved, field, side.doc));
       const whitelistEntry = whitelistEntryOf(policy, child.segments);
       if (whitelistEntry) {
-        omitted.push({ keyPath: keyPathOf(child), reason: 'whitelisted', detail: whitelistEntry.reason });
+        omitted.push({ keyPath: keyPathOf(child), reason: 'whitelisted', detail: whitelistEntry.reason, entryKey: whitelistEntry.key });
         return;
       }
       const value = extractPlain(item, side, child, policy, omitted);

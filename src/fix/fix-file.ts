@@ -1,6 +1,7 @@
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { ComparedFile } from '../compare/snapshot.js';
-import { flattenDocuments, sameLeafValue, type FlatFile } from '../keys/flatten.js';
+import { flattenDocuments, sameLeafValue, type FlatFile, type Leaf } from '../keys/flatten.js';
+import { ancestorPaths, formatKeyPath } from '../keys/keyPath.js';
 import { chooseArrayIdentities, DOCUMENTS_PATH } from '../keys/identity.js';
 import { parseConfigText } from '../read/parse.js';
 import type { TreeNode } from '../read/tree.js';
@@ -34,6 +35,8 @@ export interface TargetOutcome {
   synced: string[];
   /** whitelisted keys that differ from the source and stay as they are */
   kept: string[];
+  /** the whitelist entries (key patterns) behind `kept` and the whitelisted `omitted` */
+  whitelistEntries: string[];
   /** what was deliberately not copied (whitelisted, credentials) */
   omitted: Omitted[];
   /** what is left for a person, with the reason */
@@ -59,7 +62,7 @@ export function fixComparedFile(config: ResolvedConfig, file: ComparedFile, sour
   for (const env of targets) {
     const envFile = file.byEnv.get(env.name);
     if (!envFile) continue;
-    const outcome: TargetOutcome = { service: file.service.name, fileId: file.fileId, env, repoPath: envFile.repoPath, absolutePath: envFile.absolutePath, before: envFile.text ?? '', after: envFile.text ?? '', created: false, changed: false, synced: [], kept: [], omitted: [], blocked: [] };
+    const outcome: TargetOutcome = { service: file.service.name, fileId: file.fileId, env, repoPath: envFile.repoPath, absolutePath: envFile.absolutePath, before: envFile.text ?? '', after: envFile.text ?? '', created: false, changed: false, synced: [], kept: [], whitelistEntries: [], omitted: [], blocked: [] };
     const skip = (reason: string) => states.push({ outcome: { ...outcome, skipped: reason }, form: { bom: false, eol: '\n' }, text: '', original: '', seen: new Set(), active: false, dropped: [] });
     if (!sourceFile?.exists) {
       if (envFile.exists) skip(`not in ${source.name}: nothing to promote`);
@@ -181,24 +184,47 @@ function finish(config: ResolvedConfig, state: TargetState, sourceText: string, 
     if (!outcome.blocked.some((entry) => entry.keyPath === edit.keyPath)) outcome.blocked.push({ keyPath: edit.keyPath, reason });
   }
   const original = flattenDocuments(parseConfigText(state.original).documents, identities);
-  outcome.synced = changedKeys(original, flat);
-  outcome.kept = [...flat.leaves.values()]
-    .filter((leaf) => whitelistEntryOf({ whitelist: config.whitelist, targetLive: outcome.env.live, identities }, leaf.segments))
-    .filter((leaf) => {
-      const sourceLeaf = sourceFlat.leaves.get(leaf.keyPath);
-      return !sourceLeaf || !sameLeafValue(sourceLeaf.value, leaf.value);
-    })
-    .map((leaf) => leaf.keyPath);
+  outcome.synced = changedTops(original, flat);
+  const policy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };
+  const kept = [...flat.leaves.values()].filter((leaf) => {
+    const sourceLeaf = sourceFlat.leaves.get(leaf.keyPath);
+    return whitelistEntryOf(policy, leaf.segments) && (!sourceLeaf || !sameLeafValue(sourceLeaf.value, leaf.value));
+  });
+  outcome.kept = kept.map((leaf) => leaf.keyPath);
+  const entryKeys = [...kept.map((leaf) => whitelistEntryOf(policy, leaf.segments)?.key), ...outcome.omitted.map((omitted) => omitted.entryKey)];
+  outcome.whitelistEntries = [...new Set(entryKeys.filter((key): key is string => key !== undefined))];
   outcome.after = state.text === state.original && !outcome.created ? outcome.before : joinTextForm(state.text, state.form);
   outcome.changed = outcome.after !== outcome.before || (outcome.created && state.text !== '');
 }
 
-function changedKeys(before: FlatFile, after: FlatFile): string[] {
-  const keys: string[] = [];
+/**
+ * What changed, named the way a person would name it: a new object once (not each of its
+ * leaves), a list of scalars once, other keys one by one. In the target's key order.
+ */
+function changedTops(before: FlatFile, after: FlatFile): string[] {
+  const changed: Leaf[] = [];
   for (const [keyPath, leaf] of after.leaves) {
     const previous = before.leaves.get(keyPath);
-    if (!previous || !sameLeafValue(previous.value, leaf.value)) keys.push(keyPath);
+    if (!previous || !sameLeafValue(previous.value, leaf.value)) changed.push(leaf);
   }
-  for (const keyPath of before.leaves.keys()) if (!after.leaves.has(keyPath)) keys.push(keyPath);
-  return keys;
+  for (const [keyPath, leaf] of before.leaves) if (!after.leaves.has(keyPath)) changed.push(leaf);
+  const has = (flat: FlatFile, keyPath: string) => flat.containers.has(keyPath) || flat.leaves.has(keyPath);
+  const tops = new Set<string>();
+  for (const leaf of changed) {
+    let top = leaf.keyPath;
+    for (const ancestor of ancestorPaths(leaf.segments)) {
+      const keyPath = formatKeyPath(ancestor);
+      if (!has(before, keyPath) || !has(after, keyPath)) {
+        top = keyPath;
+        break;
+      }
+    }
+    const last = leaf.segments[leaf.segments.length - 1];
+    const selector = last?.items[last.items.length - 1];
+    if (top === leaf.keyPath && selector && selector.field === undefined && last.name !== '') {
+      top = formatKeyPath([...leaf.segments.slice(0, -1), { name: last.name, items: last.items.slice(0, -1) }]);
+    }
+    tops.add(top);
+  }
+  return [...tops];
 }

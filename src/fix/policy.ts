@@ -22,6 +22,8 @@ export interface Omitted {
   keyPath: string;
   reason: 'whitelisted' | 'credential';
   detail: string;
+  /** the whitelist entry's key pattern, for a whitelisted key */
+  entryKey?: string;
 }
 
 export function whitelistEntryOf(policy: CopyPolicy, segments: readonly KeySegment[]): WhitelistEntry | undefined {

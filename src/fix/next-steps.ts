@@ -1,0 +1,47 @@
+import type { Environment, WhitelistEntry } from '../config/resolve.js';
+import type { TargetOutcome } from './fix-file.js';
+
+const SPOKEN_NAMES: Record<string, string> = { ci: 'CI', prod: 'production', production: 'production', staging: 'staging' };
+
+function spoken(env: Environment): string {
+  return SPOKEN_NAMES[env.name] ?? env.name;
+}
+
+/**
+ * The commit message of the seed's step 4: `chore: sync CI business configs to staging and
+ * production`, then what was synced (per service) and which whitelisted keys were not.
+ */
+export function commitMessage(source: Environment, targets: readonly Environment[], outcomes: readonly TargetOutcome[], whitelist: readonly WhitelistEntry[]): string {
+  const changed = outcomes.filter((outcome) => outcome.changed);
+  const byService = new Map<string, Set<string>>();
+  for (const outcome of changed) {
+    const keys = byService.get(outcome.service) ?? new Set<string>();
+    outcome.synced.forEach((key) => keys.add(key));
+    if (outcome.created) keys.add(`${outcome.fileId} (new file)`);
+    byService.set(outcome.service, keys);
+  }
+  const synced = [...byService].map(([service, keys]) => (byService.size > 1 ? `${service}: ${[...keys].join(', ')}` : [...keys].join(', '))).join('; ');
+  const used = new Set(changed.flatMap((outcome) => outcome.whitelistEntries));
+  const whitelisted = whitelist.filter((entry) => used.has(entry.key)).map((entry) => entry.key);
+  const lines = [`chore: sync ${spoken(source)} business configs to ${joinSpoken(targets.map(spoken))}`, '', `Synced: ${synced || 'nothing'}`];
+  if (whitelisted.length > 0) lines.push(`Whitelisted (not synced): ${whitelisted.join(', ')}`);
+  return lines.join('\n');
+}
+
+function joinSpoken(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The seed's step 5, printed for a person: look at each target's Argo CD app, sync staging, and
+ * the production sync marked as manual. promote-lint never runs any of these.
+ */
+export function deploySteps(targets: readonly Environment[], changedPaths: readonly string[]): string[] {
+  const steps: string[] = [];
+  if (changedPaths.length > 0) steps.push(`git add ${changedPaths.join(' ')}`, 'git commit   # with the message above', 'git push');
+  for (const env of targets) {
+    steps.push(`argocd app get ${env.argocdApp}`, `argocd app diff ${env.argocdApp}`);
+    steps.push(env.manualSync ? `argocd app sync ${env.argocdApp}   # MANUAL: ${spoken(env)} — only after a person has reviewed the diff and approved` : `argocd app sync ${env.argocdApp}`);
+  }
+  return steps;
+}
