@@ -36,7 +36,7 @@ export function copyLines(input: CopyInput): string | undefined {
   if (!extent) return undefined;
   const value = input.root.kind === 'pair' ? ((input.root.pair.value as YamlNode | null) ?? null) : input.root.item;
   const cuts: Array<[number, number]> = [];
-  if (!collectCuts(input, value, input.cursor, cuts) || overlapping(cuts)) return undefined;
+  if (collectCuts(input, value, input.cursor, cuts) !== 'kept' || overlapping(cuts)) return undefined;
   if (!aliasesStayTrue(input, value)) return undefined;
   const region: [number, number] = [input.withLeadingComments ? extent.start : extent.lineStart, extent.end];
   const rootLine = input.root.kind === 'pair' ? keyStart(input.root.pair) : (dashOffset(text, input.root.item) ?? extent.lineStart);
@@ -56,65 +56,89 @@ export function copyLines(input: CopyInput): string | undefined {
  */
 export function copyRegion(context: Pick<CopyInput, 'policy' | 'omitted'>, text: string, region: [number, number], roots: Array<{ doc: Document; node: YamlNode | null; cursor: PathCursor }>): string | undefined {
   const cuts: Array<[number, number]> = [];
-  const complete = roots.every((root) => collectCuts({ ...context, source: { doc: root.doc, text } }, root.node, root.cursor, cuts));
+  const complete = roots.every((root) => collectCuts({ ...context, source: { doc: root.doc, text } }, root.node, root.cursor, cuts) === 'kept');
   if (!complete || overlapping(cuts)) return undefined;
   return render(text, region, cuts, () => 0);
 }
 
-/** Ranges to cut out of the copy; false when a cut cannot be made by removing whole lines. */
+/**
+ * Ranges to cut out of the copy. 'empty' means everything in the node is cut (its parent then
+ * cuts the whole entry); 'fail' means a cut cannot be made by removing whole lines.
+ */
+type CutResult = 'kept' | 'empty' | 'fail';
+
 type CutContext = Pick<CopyInput, 'source' | 'policy' | 'omitted'>;
 
-function collectCuts(input: CutContext, written: YamlNode | null, cursor: PathCursor, cuts: Array<[number, number]>): boolean {
+function collectCuts(input: CutContext, written: YamlNode | null, cursor: PathCursor, cuts: Array<[number, number]>): CutResult {
   const { source, policy } = input;
-  const leavesOut = (node: YamlNode | null, at: PathCursor) => {
+  if (written === null) return 'kept';
+  if (isScalar(written)) {
+    const reason = forbiddenCredential(policy, written.value);
+    if (!reason) return 'kept';
+    input.omitted.push({ keyPath: keyPathOf(cursor), reason: 'credential', detail: reason });
+    return 'empty';
+  }
+  if (isAlias(written) || written.flow === true) {
     const probe: Omitted[] = [];
-    extractPlain(node, source, at, policy, probe);
-    return probe.length > 0;
+    const plain = extractPlain(written, source, cursor, policy, probe);
+    if (probe.length === 0) return 'kept';
+    if (plain !== undefined) return 'fail';
+    input.omitted.push(...probe);
+    return 'empty';
+  }
+  const cutWhole = (extent: [number, number] | undefined) => {
+    if (extent) cuts.push(extent);
+    return extent !== undefined;
   };
-  if (written === null || isScalar(written)) return true;
-  if (isAlias(written) || written.flow === true) return !leavesOut(written, cursor);
   if (isMap(written)) {
     const pairs = written.items.filter((pair) => !isMergePair(pair));
     let kept = written.items.length - pairs.length;
     for (const [index, pair] of pairs.entries()) {
       const child = childCursor(cursor, keyText(pair));
-      const pairValue = (pair.value as YamlNode | null) ?? null;
       const whitelistEntry = whitelistEntryOf(policy, child.segments);
-      const credential = isScalar(pairValue) ? forbiddenCredential(policy, pairValue.value) : undefined;
-      if (whitelistEntry || credential) {
-        const cut = pairCut(source.text, pair, pairs[index + 1]);
-        if (!cut) return false;
-        cuts.push(cut);
-        input.omitted.push({ keyPath: keyPathOf(child), reason: whitelistEntry ? 'whitelisted' : 'credential', detail: whitelistEntry?.reason ?? credential ?? '', entryKey: whitelistEntry?.key });
+      const childCuts: Array<[number, number]> = [];
+      const result: CutResult = whitelistEntry ? 'empty' : collectCuts(input, (pair.value as YamlNode | null) ?? null, child, childCuts);
+      if (whitelistEntry) input.omitted.push({ keyPath: keyPathOf(child), reason: 'whitelisted', detail: whitelistEntry.reason, entryKey: whitelistEntry.key });
+      if (result === 'fail') return 'fail';
+      if (result === 'empty') {
+        if (!cutWhole(pairCut(source.text, pair, pairs[index + 1]))) return 'fail';
         continue;
       }
       kept++;
-      if (!collectCuts(input, pairValue, child, cuts)) return false;
+      cuts.push(...childCuts);
     }
     const merged = entriesOf(written, source.doc).filter((entry) => entry.merged);
-    if (merged.some((entry) => leavesOut(entry.value, childCursor(cursor, entry.key)) || whitelistEntryOf(policy, childCursor(cursor, entry.key).segments))) return false;
-    return kept > 0;
+    const leavesOut = (entry: (typeof merged)[number]) => {
+      const at = childCursor(cursor, entry.key);
+      const probe: Omitted[] = [];
+      extractPlain(entry.value, source, at, policy, probe);
+      return probe.length > 0 || whitelistEntryOf(policy, at.segments) !== undefined;
+    };
+    if (merged.some(leavesOut)) return 'fail';
+    return kept > 0 ? 'kept' : 'empty';
   }
   if (isSeq(written)) {
+    const items = written.items as YamlNode[];
     let kept = 0;
-    for (const [index, item] of (written.items as YamlNode[]).entries()) {
+    for (const [index, item] of items.entries()) {
       const resolved = resolveNode(item, source.doc);
       const child = itemCursor(cursor, policy, index, (field) => fieldText(resolved, field, source.doc));
       const whitelistEntry = whitelistEntryOf(policy, child.segments);
-      const credential = isScalar(resolved) ? forbiddenCredential(policy, resolved.value) : undefined;
-      if (whitelistEntry || credential) {
+      const childCuts: Array<[number, number]> = [];
+      const result: CutResult = whitelistEntry ? 'empty' : collectCuts(input, item, child, childCuts);
+      if (whitelistEntry) input.omitted.push({ keyPath: keyPathOf(child), reason: 'whitelisted', detail: whitelistEntry.reason, entryKey: whitelistEntry.key });
+      if (result === 'fail') return 'fail';
+      if (result === 'empty') {
         const extent = itemExtent(source.text, item);
-        if (!extent) return false;
-        cuts.push([extent.start, extent.end]);
-        input.omitted.push({ keyPath: keyPathOf(child), reason: whitelistEntry ? 'whitelisted' : 'credential', detail: whitelistEntry?.reason ?? credential ?? '', entryKey: whitelistEntry?.key });
+        if (!cutWhole(extent ? [extent.start, extent.end] : undefined)) return 'fail';
         continue;
       }
       kept++;
-      if (!collectCuts(input, item, child, cuts)) return false;
+      cuts.push(...childCuts);
     }
-    return kept > 0;
+    return kept > 0 || items.length === 0 ? 'kept' : 'empty';
   }
-  return false;
+  return 'fail';
 }
 
 function overlapping(cuts: Array<[number, number]>): boolean {

@@ -53,6 +53,8 @@ interface TargetState {
   seen: Set<string>;
   active: boolean;
   dropped: Blocked[];
+  /** the end result passes the strict check against the original text */
+  strictOk?: boolean;
 }
 
 /** Fixes one service file in every target, pass after pass, until nothing changes. */
@@ -78,11 +80,19 @@ export function fixComparedFile(config: ResolvedConfig, file: ComparedFile, sour
     }
   }
   const active = states.filter((state) => state.active);
-  if (active.length > 0 && sourceFile?.text !== undefined) runPasses(config, file, source, sourceFile.text, active, options);
+  if (active.length === 0 || sourceFile?.text === undefined) return states.map((state) => state.outcome);
+  const fresh = active.map((state) => ({ ...state, outcome: { ...state.outcome, omitted: [...state.outcome.omitted], blocked: [...state.outcome.blocked] }, seen: new Set(state.seen), dropped: [] }));
+  runPasses(config, file, source, sourceFile.text, active, options, 'progress');
+  if (!active.every((state) => state.strictOk)) {
+    // A pass let a drifting key hold an intermediate value that no later pass resolved: redo the
+    // run with every pass held to the strict rule.
+    active.forEach((state, index) => Object.assign(state, fresh[index]));
+    runPasses(config, file, source, sourceFile.text, active, options, 'strict');
+  }
   return states.map((state) => state.outcome);
 }
 
-function runPasses(config: ResolvedConfig, file: ComparedFile, source: Environment, sourceRaw: string, states: TargetState[], options: { prune: boolean }): void {
+function runPasses(config: ResolvedConfig, file: ComparedFile, source: Environment, sourceRaw: string, states: TargetState[], options: { prune: boolean }, mode: 'strict' | 'progress'): void {
   const sourceText = sourceRaw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const sourceParsed = parseConfigText(sourceText);
   const sourceFix = parseForFix(sourceText) as FixDoc;
@@ -101,7 +111,7 @@ function runPasses(config: ResolvedConfig, file: ComparedFile, source: Environme
     if ('text' in created) {
       state.text = created.text;
       state.seen.add(created.text);
-      state.outcome.omitted.push(...created.omitted);
+      addOmitted(state.outcome, created.omitted);
     } else {
       state.outcome.blocked.push(created);
       state.active = false;
@@ -113,10 +123,10 @@ function runPasses(config: ResolvedConfig, file: ComparedFile, source: Environme
     let progressed = false;
     for (const state of states.filter((candidate) => candidate.active)) {
       const { plan, baseline } = planFor(config, state, sourceText, sourceFix, sourceFlat, identities, options);
-      state.outcome.omitted.push(...plan.omitted.filter((omitted) => !state.outcome.omitted.some((known) => known.keyPath === omitted.keyPath)));
+      addOmitted(state.outcome, plan.omitted);
       for (const group of [plan.edits.filter((edit) => !edit.override), plan.edits.filter((edit) => edit.override)]) {
         if (group.length === 0) continue;
-        const next = applyValidated(state.text, group, baseline, state.dropped);
+        const next = applyValidated(state.text, group, baseline, state.dropped, mode);
         if (next === state.text) continue;
         if (state.seen.has(next)) state.active = false;
         else {
@@ -132,6 +142,10 @@ function runPasses(config: ResolvedConfig, file: ComparedFile, source: Environme
   const identities = identitiesNow();
   const sourceFlat = flattenDocuments(sourceParsed.documents, identities);
   for (const state of states) finish(config, state, sourceText, sourceFix, sourceFlat, identities, options);
+}
+
+function addOmitted(outcome: TargetOutcome, omitted: readonly Omitted[]): void {
+  for (const entry of omitted) if (!outcome.omitted.some((known) => known.keyPath === entry.keyPath)) outcome.omitted.push(entry);
 }
 
 function planFor(config: ResolvedConfig, state: TargetState, sourceText: string, sourceFix: FixDoc, sourceFlat: FlatFile, identities: ReadonlyMap<string, string | undefined>, options: { prune: boolean }): { plan: Plan; baseline: Baseline; flat: FlatFile } {
@@ -162,12 +176,12 @@ function styleOf(fix: FixDoc): BlockStyle | undefined {
  * Applies a pass's edits if the result passes validation; otherwise keeps, one by one, only the
  * edits that do, and records why the others were dropped.
  */
-function applyValidated(text: string, edits: TextEdit[], baseline: Baseline, dropped: Blocked[]): string {
+function applyValidated(text: string, edits: TextEdit[], baseline: Baseline, dropped: Blocked[], mode: 'strict' | 'progress'): string {
   const all = applyEdits(text, edits);
-  if (validateCandidate(baseline, all.text).ok) return all.text;
+  if (validateCandidate(baseline, all.text, mode).ok) return all.text;
   const accepted: TextEdit[] = [];
   for (const edit of edits) {
-    const verdict = validateCandidate(baseline, applyEdits(text, [...accepted, edit]).text);
+    const verdict = validateCandidate(baseline, applyEdits(text, [...accepted, edit]).text, mode);
     if (verdict.ok) accepted.push(edit);
     else dropped.push({ keyPath: edit.keyPath, reason: `not fixed: ${verdict.reason}` });
   }
@@ -176,6 +190,7 @@ function applyValidated(text: string, edits: TextEdit[], baseline: Baseline, dro
 
 function finish(config: ResolvedConfig, state: TargetState, sourceText: string, sourceFix: FixDoc, sourceFlat: FlatFile, identities: ReadonlyMap<string, string | undefined>, options: { prune: boolean }): void {
   const { outcome } = state;
+  state.strictOk = true;
   if (outcome.skipped || (!state.active && outcome.created && state.text === '')) return;
   const { plan, flat } = planFor(config, state, sourceText, sourceFix, sourceFlat, identities, options);
   outcome.blocked.push(...plan.blocked);
@@ -184,6 +199,8 @@ function finish(config: ResolvedConfig, state: TargetState, sourceText: string, 
     if (!outcome.blocked.some((entry) => entry.keyPath === edit.keyPath)) outcome.blocked.push({ keyPath: edit.keyPath, reason });
   }
   const original = flattenDocuments(parseConfigText(state.original).documents, identities);
+  const policyForCheck: CopyPolicy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };
+  state.strictOk = validateCandidate({ source: sourceFlat, before: original, beforeText: state.original, policy: policyForCheck }, state.text, 'strict').ok;
   outcome.synced = changedTops(original, flat);
   const policy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };
   const kept = [...flat.leaves.values()].filter((leaf) => {

@@ -87,7 +87,10 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
           })
         : undefined;
     if (copied !== undefined) {
-      inserted += copied;
+      // A section the source sets apart with a blank line arrives set apart the same way.
+      const sourceStart = pairExtent(context.source.text, entry.pair)?.start ?? 0;
+      const blankAbove = anchor.where !== 'before' && inserted === '' && sourceStart > 0 && blankLineAbove(context.source.text, sourceStart) && offset > 0 && !blankLineAbove(text, offset);
+      inserted += (blankAbove ? '\n' : '') + copied;
       continue;
     }
     const plain = plainOf(context, source.doc, entry.value, cursor);
@@ -165,6 +168,10 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     if (plain) inserted += `${blockItemLines(plain, dashColumn, context.target.style).join('\n')}\n`;
   }
   if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath });
+}
+
+function blankLineAbove(text: string, lineStartOffset: number): boolean {
+  return /^\s*$/.test(text.slice(lineStart(text, lineStartOffset - 1), lineStartOffset - 1));
 }
 
 /** A new document of a stream, appended at the end of the file. */

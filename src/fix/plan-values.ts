@@ -6,10 +6,10 @@ import { dashOffset, itemExtent, keyStart, pairExtent, type Extent } from './lay
 import { columnOf, indentAt, lastContentOffset, lineEnd, lineStart } from './lines.js';
 import type { Step } from './locate.js';
 import { block, insertionText, sourceSideOf, type PlanContext } from './plan-context.js';
-import { cursorFor, keyPathOf } from './policy.js';
+import { cursorFor, keyPathOf, type Omitted } from './policy.js';
 import { blockItemLines, blockPairLines, flowText, RenderError } from './render-fresh.js';
 import { scalarText } from './scalar-text.js';
-import { isBlockCollection, isFlowCollection, propsStart, valueEnd } from './yaml-view.js';
+import { aliasesIn, anchorNamesIn, isBlockCollection, isFlowCollection, propsStart, resolveNode, valueEnd } from './yaml-view.js';
 
 const BLOCK_SCALAR = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED']);
 
@@ -71,17 +71,20 @@ export function replaceValue(context: PlanContext, targetStep: Step, sourceStep:
   if (!container || !targetStep.written) return block(context, keyPath, 'a whole document is not replaced');
   const inFlow = isFlowCollection(container) || context.json;
   const written = targetStep.written;
+  // A value on the key's own line, replaced by a scalar or a flow collection, is rewritten where it
+  // stands (its trailing comment stays); a block collection on either side rewrites the lines.
+  const rewriteLines = isBlockCollection(written) || isBlockCollection(resolveNode(sourceStep.written, sourceStep.doc));
   try {
-    if (!inFlow && targetStep.kind === 'entry' && targetStep.entry) {
+    if (!inFlow && rewriteLines && targetStep.kind === 'entry' && targetStep.entry) {
       const extent = pairExtent(text, targetStep.entry.pair);
       if (extent) return replaceLines(context, extent, keyPath, override, blockEntryText(context, targetStep.entry.pair, sourceStep, plain, extent));
     }
-    if (!inFlow && targetStep.kind === 'item') {
+    if (!inFlow && rewriteLines && targetStep.kind === 'item') {
       const extent = itemExtent(text, written);
       if (extent) return replaceLines(context, extent, keyPath, override, blockItemText(context, written, sourceStep, plain, extent));
     }
     const pretty = context.json && spansLines(text, container) ? { column: indentAt(text, lineStart(text, propsStart(text, written))), unit: context.target.style.unit } : undefined;
-    const flow = flowText(plain, { json: context.json, pretty });
+    const flow = (!context.json && verbatimFlow(context, sourceStep)) || flowText(plain, { json: context.json, pretty });
     if (isBlockCollection(written)) {
       // `- key:` followed by a block collection: the value moves up behind the colon.
       const from = targetStep.kind === 'entry' ? colonEnd(text, targetStep.entry?.pair) : (dashOffset(text, written) ?? propsStart(text, written) - 1) + 1;
@@ -95,6 +98,17 @@ export function replaceValue(context: PlanContext, targetStep: Step, sourceStep:
     if (!(error instanceof RenderError)) throw error;
     block(context, keyPath, error.message);
   }
+}
+
+/** The source's own one-line text of a flow value, when it can be copied as it is written. */
+function verbatimFlow(context: PlanContext, sourceStep: Step): string | undefined {
+  const written = sourceStep.written;
+  if (!isFlowCollection(written) || !written?.range || aliasesIn(written).length > 0 || anchorNamesIn(written).length > 0) return undefined;
+  const raw = context.source.text.slice(written.range[0], written.range[1]);
+  if (raw.includes('\n')) return undefined;
+  const probe: Omitted[] = [];
+  extractPlain(written, sourceSideOf(context, sourceStep.doc), cursorFor(sourceStep.segments, context.isStream), context.policy, probe);
+  return probe.length === 0 ? raw : undefined;
 }
 
 function replaceLines(context: PlanContext, extent: Extent, keyPath: string, override: boolean, lines: string): void {

@@ -42,6 +42,11 @@ export function findTasks(source: FlatFile, target: FlatFile, isWhitelisted: (se
       if (targetContainer) {
         if (isSelf && !isEmptyOf(leaf.value, targetContainer.node.kind)) add('replace', ancestor);
         if (isSelf) break;
+        // A mapping on one side and a list on the other: the whole value is replaced.
+        if (source.containers.get(keyPath)?.node.kind !== targetContainer.node.kind) {
+          add('replace', ancestor);
+          break;
+        }
         continue;
       }
       const targetOwnLeaf = target.leaves.get(keyPath);
@@ -60,8 +65,9 @@ export function findTasks(source: FlatFile, target: FlatFile, isWhitelisted: (se
     for (const ancestor of [...ancestorPaths(leaf.segments), leaf.segments]) {
       const keyPath = formatKeyPath(ancestor);
       const isSelf = ancestor === leaf.segments;
-      if (source.containers.has(keyPath)) {
-        if (isSelf) break;
+      const sourceContainer = source.containers.get(keyPath);
+      if (sourceContainer) {
+        if (isSelf || target.containers.get(keyPath)?.node.kind !== sourceContainer.node.kind) break;
         continue;
       }
       const sourceOwnLeaf = source.leaves.get(keyPath);
