@@ -20,6 +20,8 @@ export interface CopyInput {
   targetStyle: BlockStyle;
   withLeadingComments: boolean;
   target: { doc: Document; insertAt: number };
+  /** told when only an alias stood in the way (its anchor differs in the target, for now) */
+  onAliasMismatch?: () => void;
 }
 
 /**
@@ -37,7 +39,10 @@ export function copyLines(input: CopyInput): string | undefined {
   const value = input.root.kind === 'pair' ? ((input.root.pair.value as YamlNode | null) ?? null) : input.root.item;
   const cuts: Array<[number, number]> = [];
   if (collectCuts(input, value, input.cursor, cuts) !== 'kept' || overlapping(cuts)) return undefined;
-  if (!aliasesStayTrue(input, value)) return undefined;
+  if (!aliasesStayTrue(input, value)) {
+    input.onAliasMismatch?.();
+    return undefined;
+  }
   const region: [number, number] = [input.withLeadingComments ? extent.start : extent.lineStart, extent.end];
   const rootLine = input.root.kind === 'pair' ? keyStart(input.root.pair) : (dashOffset(text, input.root.item) ?? extent.lineStart);
   const rootDelta = input.targetColumn - columnOf(text, rootLine);

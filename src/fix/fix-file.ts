@@ -31,8 +31,10 @@ export interface TargetOutcome {
   after: string;
   created: boolean;
   changed: boolean;
-  /** keys whose value the fix changed, added or removed */
+  /** keys whose value the fix changed or added */
   synced: string[];
+  /** keys the fix removed (--prune, or elements a list no longer has) */
+  removed: string[];
   /** whitelisted keys that differ from the source and stay as they are */
   kept: string[];
   /** the whitelist entries (key patterns) behind `kept` and the whitelisted `omitted` */
@@ -64,7 +66,7 @@ export function fixComparedFile(config: ResolvedConfig, file: ComparedFile, sour
   for (const env of targets) {
     const envFile = file.byEnv.get(env.name);
     if (!envFile) continue;
-    const outcome: TargetOutcome = { service: file.service.name, fileId: file.fileId, env, repoPath: envFile.repoPath, absolutePath: envFile.absolutePath, before: envFile.text ?? '', after: envFile.text ?? '', created: false, changed: false, synced: [], kept: [], whitelistEntries: [], omitted: [], blocked: [] };
+    const outcome: TargetOutcome = { service: file.service.name, fileId: file.fileId, env, repoPath: envFile.repoPath, absolutePath: envFile.absolutePath, before: envFile.text ?? '', after: envFile.text ?? '', created: false, changed: false, synced: [], removed: [], kept: [], whitelistEntries: [], omitted: [], blocked: [] };
     const skip = (reason: string) => states.push({ outcome: { ...outcome, skipped: reason }, form: { bom: false, eol: '\n' }, text: '', original: '', seen: new Set(), active: false, dropped: [] });
     if (!sourceFile?.exists) {
       if (envFile.exists) skip(`not in ${source.name}: nothing to promote`);
@@ -201,7 +203,9 @@ function finish(config: ResolvedConfig, state: TargetState, sourceText: string, 
   const original = flattenDocuments(parseConfigText(state.original).documents, identities);
   const policyForCheck: CopyPolicy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };
   state.strictOk = validateCandidate({ source: sourceFlat, before: original, beforeText: state.original, policy: policyForCheck }, state.text, 'strict').ok;
-  outcome.synced = changedTops(original, flat);
+  const tops = changedTops(original, flat);
+  outcome.removed = tops.filter((keyPath) => !flat.leaves.has(keyPath) && !flat.containers.has(keyPath));
+  outcome.synced = tops.filter((keyPath) => !outcome.removed.includes(keyPath));
   const policy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };
   const kept = [...flat.leaves.values()].filter((leaf) => {
     const sourceLeaf = sourceFlat.leaves.get(leaf.keyPath);

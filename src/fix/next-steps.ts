@@ -16,16 +16,27 @@ export function commitMessage(source: Environment, targets: readonly Environment
   const byService = new Map<string, Set<string>>();
   for (const outcome of changed) {
     const keys = byService.get(outcome.service) ?? new Set<string>();
-    outcome.synced.forEach((key) => keys.add(key));
     if (outcome.created) keys.add(`${outcome.fileId} (new file)`);
+    else outcome.synced.forEach((key) => keys.add(key));
+    outcome.removed.forEach((key) => keys.add(`${key} (removed)`));
     byService.set(outcome.service, keys);
   }
-  const synced = [...byService].map(([service, keys]) => (byService.size > 1 ? `${service}: ${[...keys].join(', ')}` : [...keys].join(', '))).join('; ');
+  const synced = [...byService]
+    .map(([service, keys]) => {
+      const list = outermost([...keys]).join(', ');
+      return byService.size > 1 ? `${service}: ${list}` : list;
+    })
+    .join('; ');
   const used = new Set(changed.flatMap((outcome) => outcome.whitelistEntries));
   const whitelisted = whitelist.filter((entry) => used.has(entry.key)).map((entry) => entry.key);
   const lines = [`chore: sync ${spoken(source)} business configs to ${joinSpoken(targets.map(spoken))}`, '', `Synced: ${synced || 'nothing'}`];
   if (whitelisted.length > 0) lines.push(`Whitelisted (not synced): ${whitelisted.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Drops a key when an ancestor is listed too (staging got `features.x`, prod the whole `features`). */
+function outermost(keyPaths: string[]): string[] {
+  return keyPaths.filter((keyPath) => !keyPaths.some((other) => other !== keyPath && (keyPath.startsWith(`${other}.`) || keyPath.startsWith(`${other}[`))));
 }
 
 function joinSpoken(names: string[]): string {

@@ -69,6 +69,9 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
   }
   const sourceIsBlock = !isFlowCollection(source.node);
   let inserted = '';
+  // When an alias in the copy points at an anchor the target has not synced yet, the copy waits a
+  // pass (the anchor's own fix comes first) instead of being expanded into plain values.
+  let waitForAnchor = false;
   for (const entry of entries) {
     const cursor = childCursor(parentCursor, entry.key);
     const copied =
@@ -84,6 +87,7 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
             targetStyle: context.target.style,
             withLeadingComments: true,
             target: { doc: target.doc, insertAt: offset },
+            onAliasMismatch: () => (waitForAnchor = true),
           })
         : undefined;
     if (copied !== undefined) {
@@ -96,7 +100,7 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
     const plain = plainOf(context, source.doc, entry.value, cursor);
     if (plain) inserted += `${blockPairLines(entry.key, undefined, plain, column, context.target.style).join('\n')}\n`;
   }
-  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override });
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: override || waitForAnchor });
 }
 
 /** Inserts the elements of an array of objects that the target lacks, matched by identity. */
@@ -145,6 +149,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     offset = extent.end;
   }
   let inserted = '';
+  let waitForAnchor = false;
   for (const { item, cursor } of items) {
     const copied = !isFlowCollection(source.node)
       ? copyLines({
@@ -158,6 +163,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
           targetStyle: context.target.style,
           withLeadingComments: true,
           target: { doc: target.doc, insertAt: offset },
+          onAliasMismatch: () => (waitForAnchor = true),
         })
       : undefined;
     if (copied !== undefined) {
@@ -167,7 +173,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     const plain = plainOf(context, source.doc, item, cursor);
     if (plain) inserted += `${blockItemLines(plain, dashColumn, context.target.style).join('\n')}\n`;
   }
-  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath });
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: waitForAnchor });
 }
 
 function blankLineAbove(text: string, lineStartOffset: number): boolean {

@@ -33,8 +33,11 @@ export function formatFixText(report: FixReport, context: FormatContext): string
       const head = `  ${outcome.env.name.padEnd(width)}  `;
       const more = ' '.repeat(head.length);
       if (outcome.skipped) lines.push(`${head}${paint(color, 'yellow', `skipped: ${outcome.skipped}`)}`);
-      else if (outcome.changed) lines.push(`${head}${outcome.created ? 'created from the source' : 'synced'}: ${outcome.synced.join(', ') || 'formatting only'}`);
-      else lines.push(`${head}already in sync`);
+      else if (outcome.changed && outcome.created) lines.push(`${head}created from the source`);
+      else if (outcome.changed) {
+        if (outcome.synced.length > 0 || outcome.removed.length === 0) lines.push(`${head}synced: ${outcome.synced.join(', ')}`);
+        if (outcome.removed.length > 0) lines.push(`${outcome.synced.length > 0 ? more : head}removed: ${outcome.removed.join(', ')}`);
+      } else lines.push(`${head}already in sync`);
       const notCopied = outcome.omitted.filter((omitted) => omitted.reason === 'whitelisted').map((omitted) => omitted.keyPath);
       if (notCopied.length > 0) lines.push(`${more}not copied (whitelisted, fill in by hand): ${notCopied.join(', ')}`);
       if (outcome.kept.length > 0) lines.push(`${more}whitelisted, kept as they are: ${outcome.kept.join(', ')}`);
@@ -73,6 +76,7 @@ export function formatFixJson(report: FixReport, context: FormatContext): string
       created: outcome.created,
       skipped: outcome.skipped ?? null,
       synced: outcome.synced,
+      removed: outcome.removed,
       kept: outcome.kept,
       notCopied: outcome.omitted,
       leftForAPerson: outcome.blocked,
