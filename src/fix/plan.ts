@@ -122,6 +122,15 @@ function planExtra(context: PlanContext, task: Task): void {
   if (guarded) return block(context, task.keyPath, `only in the target, but holds the whitelisted ${guarded}: left in place`);
   const step = targetSteps[targetSteps.length - 1];
   const text = context.target.text;
+  // Removing the last entry of a block collection would leave `key:` (null) where the source has
+  // `{}` or `[]`: the collection is replaced by the source's empty one instead.
+  const parentStep = targetSteps[targetSteps.length - 2];
+  const parentPath = parentStep ? keyPathOf(cursorFor(parentStep.segments, context.isStream)) : undefined;
+  const sourceParent = parentPath === undefined ? undefined : context.source.flat.leaves.get(parentPath);
+  if (parentStep && step.kind !== 'document' && (step.container?.items.length ?? 0) === 1 && sourceParent && typeof sourceParent.value === 'object' && sourceParent.value !== null) {
+    const sourceSteps = locate(context.source.fix, parentStep.segments, context.isStream);
+    if (sourceSteps) return replaceValue(context, parentStep, sourceSteps[sourceSteps.length - 1]);
+  }
   if (step.kind === 'document') {
     const documents = context.target.fix.documents;
     const index = documents.indexOf(step.doc);
