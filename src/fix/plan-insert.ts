@@ -3,12 +3,13 @@ import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { formatKeyPath, type ItemSelector, type KeySegment } from '../keys/keyPath.js';
 import { copyLines, copyRegion } from './copy-lines.js';
 import { extractPlain, type Plain } from './extract.js';
-import { dashOffset, flowSpan, itemExtent, keyStart, pairExtent, pairValueEnd } from './layout.js';
-import { columnOf, indentAt, lastContentOffset, leadingCommentStart, lineStart, nextLineStart, spaces, startsLine } from './lines.js';
+import { dashOffset, itemExtent, keyStart, pairExtent, pairValueEnd } from './layout.js';
+import { columnOf, lastContentOffset, leadingCommentStart, lineStart, nextLineStart, startsLine } from './lines.js';
 import { itemMatches } from './locate.js';
 import { block, insertionText, sourceSideOf, type PlanContext } from './plan-context.js';
 import { childCursor, cursorFor, itemCursor, keyPathOf, type PathCursor } from './policy.js';
 import { blockItemLines, blockPairLines, flowText, RenderError } from './render-fresh.js';
+import { flowInsert, flowOptions, groupByNeighbour, type Placement } from './placement.js';
 import { keyTextFor } from './scalar-text.js';
 import { entriesOf, fieldText, isFlowCollection, isMergePair, keyText, resolveNode } from './yaml-view.js';
 
@@ -16,8 +17,6 @@ export interface Parent<T> {
   node: T;
   doc: Document;
 }
-
-type Anchor = { where: 'after' | 'before'; index: number } | { where: 'end' };
 
 /**
  * Inserts the keys a target mapping lacks, in the source's order: each new key goes after the
@@ -29,8 +28,8 @@ export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, sou
   const ownPairs = target.node.items.filter((pair) => isPair(pair) && !isMergePair(pair));
   const position = new Map(ownPairs.map((pair, index) => [keyText(pair), index]));
   const parentCursor = cursorFor(parentSegments, context.isStream);
-  const groups = groupByAnchor(sourceEntries.map((entry) => entry.key), new Set(keys), (key) => position.get(key));
-  for (const { anchor, members } of groups) {
+  const groups = groupByNeighbour(sourceEntries.map((entry) => entry.key), new Set(keys), (key) => position.get(key));
+  for (const { placement, members } of groups) {
     const entries = members.map((key) => sourceEntries.find((entry) => entry.key === key)!);
     const keyPath = keyPathOf(childCursor(parentCursor, entries[0].key));
     try {
@@ -42,10 +41,10 @@ export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, sou
           const keyTextInFlow = keyTextFor(entry.key, 'flow', { json: context.json, preferQuote: siblingKey?.type as never });
           return `${keyTextInFlow}: ${flowText(plain, flowOptions(context, target.node, ownPairs))}`;
         });
-        flowInsert(context, target.node, ownPairs, anchor, parts.filter((part): part is string => part !== undefined), keyPath, override);
+        flowInsert(context, target.node, ownPairs, placement, parts.filter((part): part is string => part !== undefined), keyPath, override);
         continue;
       }
-      blockMapInsert(context, target, source, ownPairs, anchor, entries, parentCursor, keyPath, override);
+      blockMapInsert(context, target, source, ownPairs, placement, entries, parentCursor, keyPath, override);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
       block(context, keyPath, error.message);
@@ -53,25 +52,25 @@ export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, sou
   }
 }
 
-function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: Parent<YAMLMap>, ownPairs: Pair[], anchor: Anchor, entries: ReturnType<typeof entriesOf>, parentCursor: PathCursor, keyPath: string, override: boolean): void {
+function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: Parent<YAMLMap>, ownPairs: Pair[], placement: Placement, entries: ReturnType<typeof entriesOf>, parentCursor: PathCursor, keyPath: string, override: boolean): void {
   const text = context.target.text;
   const allPairs = target.node.items.filter(isPair);
   const reference = ownPairs[0] ?? allPairs[0];
   if (!reference) return block(context, keyPath, 'no place to insert into');
   const column = columnOf(text, keyStart(reference));
   let offset: number;
-  if (anchor.where === 'before' && startsLine(text, keyStart(ownPairs[anchor.index]))) {
-    offset = leadingCommentStart(text, lineStart(text, keyStart(ownPairs[anchor.index])));
+  if (placement.where === 'before' && startsLine(text, keyStart(ownPairs[placement.index]))) {
+    offset = leadingCommentStart(text, lineStart(text, keyStart(ownPairs[placement.index])));
   } else {
     // After a key (or after the first key of a `- key:` element, which nothing can precede).
-    const after = anchor.where === 'end' ? allPairs[allPairs.length - 1] : ownPairs[anchor.index];
+    const after = placement.where === 'end' ? allPairs[allPairs.length - 1] : ownPairs[placement.index];
     offset = pairExtent(text, after)?.end ?? nextLineStart(text, lastContentOffset(text, pairValueEnd(text, after)));
   }
   const sourceIsBlock = !isFlowCollection(source.node);
   let inserted = '';
   // When an alias in the copy points at an anchor the target has not synced yet, the copy waits a
   // pass (the anchor's own fix comes first) instead of being expanded into plain values.
-  let waitForAnchor = false;
+  let waitForPlacement = false;
   for (const entry of entries) {
     const cursor = childCursor(parentCursor, entry.key);
     const copied =
@@ -87,20 +86,20 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
             targetStyle: context.target.style,
             withLeadingComments: true,
             target: { doc: target.doc, insertAt: offset },
-            onAliasMismatch: () => (waitForAnchor = true),
+            onAliasMismatch: () => (waitForPlacement = true),
           })
         : undefined;
     if (copied !== undefined) {
       // A section the source sets apart with a blank line arrives set apart the same way.
       const sourceStart = pairExtent(context.source.text, entry.pair)?.start ?? 0;
-      const blankAbove = anchor.where !== 'before' && inserted === '' && sourceStart > 0 && blankLineAbove(context.source.text, sourceStart) && offset > 0 && !blankLineAbove(text, offset);
+      const blankAbove = placement.where !== 'before' && inserted === '' && sourceStart > 0 && blankLineAbove(context.source.text, sourceStart) && offset > 0 && !blankLineAbove(text, offset);
       inserted += (blankAbove ? '\n' : '') + copied;
       continue;
     }
     const plain = plainOf(context, source.doc, entry.value, cursor);
     if (plain) inserted += `${blockPairLines(entry.key, undefined, plain, column, context.target.style).join('\n')}\n`;
   }
-  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: override || waitForAnchor });
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: override || waitForPlacement });
 }
 
 /** Inserts the elements of an array of objects that the target lacks, matched by identity. */
@@ -117,11 +116,11 @@ export function insertIntoSeq(context: PlanContext, target: Parent<YAMLSeq>, sou
     const found = targetItems.findIndex((item, position) => itemMatches(target.doc, item, position, selectorOf(cursors[index])));
     return found === -1 ? undefined : found;
   };
-  for (const { anchor, members } of groupByAnchor(names, wanted, matchIndex)) {
+  for (const { placement, members } of groupByNeighbour(names, wanted, matchIndex)) {
     const indexes = members.map((name) => names.indexOf(name));
     const keyPath = formatKeyPath(cursors[indexes[0]].segments);
     try {
-      insertItems(context, target, source, indexes.map((index) => ({ item: sourceItems[index], cursor: cursors[index] })), anchor, keyPath);
+      insertItems(context, target, source, indexes.map((index) => ({ item: sourceItems[index], cursor: cursors[index] })), placement, keyPath);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
       block(context, keyPath, error.message);
@@ -129,27 +128,27 @@ export function insertIntoSeq(context: PlanContext, target: Parent<YAMLSeq>, sou
   }
 }
 
-export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, source: Parent<YAMLSeq>, items: Array<{ item: YamlNode; cursor: PathCursor }>, anchor: Anchor, keyPath: string): void {
+export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, source: Parent<YAMLSeq>, items: Array<{ item: YamlNode; cursor: PathCursor }>, placement: Placement, keyPath: string): void {
   const text = context.target.text;
   const targetItems = target.node.items as YamlNode[];
   if (isFlowCollection(target.node) || context.json) {
     const parts = items.map(({ item, cursor }) => plainOf(context, source.doc, item, cursor)).filter((plain): plain is Plain => plain !== undefined);
-    flowInsert(context, target.node, targetItems, anchor, parts.map((plain) => flowText(plain, flowOptions(context, target.node, targetItems))), keyPath, false);
+    flowInsert(context, target.node, targetItems, placement, parts.map((plain) => flowText(plain, flowOptions(context, target.node, targetItems))), keyPath, false);
     return;
   }
   const firstDash = targetItems[0] ? dashOffset(text, targetItems[0]) : undefined;
   if (firstDash === undefined || !startsLine(text, firstDash)) return block(context, keyPath, 'the list is not written one element per line');
   const dashColumn = columnOf(text, firstDash);
   let offset: number;
-  if (anchor.where === 'before') offset = itemExtent(text, targetItems[anchor.index])?.start ?? lineStart(text, firstDash);
+  if (placement.where === 'before') offset = itemExtent(text, targetItems[placement.index])?.start ?? lineStart(text, firstDash);
   else {
-    const after = targetItems[anchor.where === 'end' ? targetItems.length - 1 : anchor.index];
+    const after = targetItems[placement.where === 'end' ? targetItems.length - 1 : placement.index];
     const extent = itemExtent(text, after);
     if (!extent) return block(context, keyPath, 'the list is not written one element per line');
     offset = extent.end;
   }
   let inserted = '';
-  let waitForAnchor = false;
+  let waitForPlacement = false;
   for (const { item, cursor } of items) {
     const copied = !isFlowCollection(source.node)
       ? copyLines({
@@ -163,7 +162,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
           targetStyle: context.target.style,
           withLeadingComments: true,
           target: { doc: target.doc, insertAt: offset },
-          onAliasMismatch: () => (waitForAnchor = true),
+          onAliasMismatch: () => (waitForPlacement = true),
         })
       : undefined;
     if (copied !== undefined) {
@@ -173,7 +172,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     const plain = plainOf(context, source.doc, item, cursor);
     if (plain) inserted += `${blockItemLines(plain, dashColumn, context.target.style).join('\n')}\n`;
   }
-  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: waitForAnchor });
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: waitForPlacement });
 }
 
 function blankLineAbove(text: string, lineStartOffset: number): boolean {
@@ -197,53 +196,4 @@ export function insertDocument(context: PlanContext, sourceDoc: Document, segmen
 
 function plainOf(context: PlanContext, doc: Document, written: YamlNode | null, cursor: PathCursor): Plain | undefined {
   return extractPlain(written, sourceSideOf(context, doc), cursor, context.policy, context.omitted);
-}
-
-/** JSON written into a multi-line object or array is pretty-printed at its siblings' column. */
-function flowOptions(context: PlanContext, container: YamlNode, items: Array<Pair | YamlNode>) {
-  const text = context.target.text;
-  const [start, end] = container.range ?? [0, 0];
-  if (!context.json || !text.slice(start, end).includes('\n')) return { json: context.json };
-  const unit = context.target.style.unit;
-  const column = items.length > 0 ? columnOf(text, flowSpan(text, items[0])[0]) : indentAt(text, lineStart(text, start)) + unit;
-  return { json: true, pretty: { column, unit } };
-}
-
-/** Inside `{...}` or `[...]`: after an entry, before one, or into an empty collection. */
-function flowInsert(context: PlanContext, container: YamlNode, items: Array<Pair | YamlNode>, anchor: Anchor, parts: string[], keyPath: string, override: boolean): void {
-  if (parts.length === 0) return;
-  const text = context.target.text;
-  if (items.length === 0) {
-    const open = container.range?.[0] ?? 0;
-    context.edits.push({ range: [open + 1, open + 1], text: parts.join(', '), keyPath, override });
-    return;
-  }
-  const firstStart = flowSpan(text, items[0])[0];
-  const multiLine = lineStart(text, firstStart) !== lineStart(text, container.range?.[0] ?? 0);
-  const separator = multiLine ? `,\n${spaces(columnOf(text, firstStart))}` : ', ';
-  if (anchor.where === 'before') {
-    context.edits.push({ range: [flowSpan(text, items[anchor.index])[0], flowSpan(text, items[anchor.index])[0]], text: parts.join(separator) + separator, keyPath, override });
-    return;
-  }
-  const after = flowSpan(text, items[anchor.where === 'end' ? items.length - 1 : anchor.index])[1];
-  context.edits.push({ range: [after, after], text: separator + parts.join(separator), keyPath, override });
-}
-
-/** Groups new members by the existing neighbour they are inserted next to. */
-function groupByAnchor(order: readonly string[], wanted: ReadonlySet<string>, existingIndex: (name: string) => number | undefined): Array<{ anchor: Anchor; members: string[] }> {
-  const groups = new Map<string, { anchor: Anchor; members: string[] }>();
-  order.forEach((name, index) => {
-    if (!wanted.has(name)) return;
-    let anchor: Anchor = { where: 'end' };
-    const previous = order.slice(0, index).reverse().find((candidate) => !wanted.has(candidate) && existingIndex(candidate) !== undefined);
-    if (previous !== undefined) anchor = { where: 'after', index: existingIndex(previous)! };
-    else {
-      const next = order.slice(index + 1).find((candidate) => !wanted.has(candidate) && existingIndex(candidate) !== undefined);
-      if (next !== undefined) anchor = { where: 'before', index: existingIndex(next)! };
-    }
-    const id = JSON.stringify(anchor);
-    if (!groups.has(id)) groups.set(id, { anchor, members: [] });
-    groups.get(id)!.members.push(name);
-  });
-  return [...groups.values()];
 }
