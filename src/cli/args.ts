@@ -13,6 +13,12 @@ export interface CliOptions {
   config?: string;
   cwd?: string;
   services: string[];
+  /** read the git index and guard whitelisted values of live environments against HEAD */
+  staged: boolean;
+  /** guard them against this REF instead (HEAD's tree is linted) */
+  base?: string;
+  /** key patterns whose change is deliberate */
+  allow: string[];
   from?: string;
   to?: string[];
   diffOnly: boolean;
@@ -31,6 +37,9 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   cwd: { type: 'string' },
   service: { type: 'string', short: 's', multiple: true },
+  staged: { type: 'boolean' },
+  base: { type: 'string' },
+  allow: { type: 'string', multiple: true },
   from: { type: 'string' },
   to: { type: 'string' },
   'diff-only': { type: 'boolean' },
@@ -65,12 +74,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
   }
+  if (values.staged && values.base !== undefined) throw new UsageError('--staged and --base exclude each other: --staged guards the index against HEAD, --base guards HEAD against REF');
+  if (values.allow && !values.staged && values.base === undefined) throw new UsageError('--allow only applies with --staged or --base (it permits a change of a whitelisted value)');
   return {
     command: isCommand ? (first as Command) : 'lint',
     files: isCommand ? rest : positionals,
     config: values.config,
     cwd: values.cwd,
     services: values.service ?? [],
+    staged: values.staged ?? false,
+    base: values.base,
+    allow: values.allow ?? [],
     from: values.from,
     to: values.to?.split(',').map((name) => name.trim()).filter(Boolean),
     diffOnly: values['diff-only'] ?? false,
@@ -95,6 +109,11 @@ Options:
   -c, --config PATH        explicit config file (default: search for .promoterc*)
       --cwd DIR            run as if started in DIR
   -s, --service NAME       only these services (repeatable; name or directory)
+      --staged             lint the git index; a change of a whitelisted value in a live
+                           environment (against HEAD) is an error
+      --base REF           lint HEAD; guard whitelisted values against REF (CI on a pull request)
+      --allow KEY          permit a deliberate change of a whitelisted key (repeatable, patterns
+                           allowed; also PROMOTE_LINT_ALLOW=KEY,KEY)
       --from ENV           source environment (default: promotion.configs.from)
       --to ENV[,ENV]       target environments (default: promotion.configs.to)
       --diff-only          the key × environment matrix of differing keys
