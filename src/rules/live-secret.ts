@@ -20,7 +20,7 @@ export const liveSecret: Rule = {
       'live',
       (env) => !env.live,
       (hit, env, keyPath) =>
-        `Stripe live credential ${hit.masked} ${keyPath ? `at ${keyPath}` : 'in this file'} in ${env.name}, a non-live environment: use a test key here and roll the live one`,
+        `Stripe live credential ${hit.masked}${keyPath ? ` at ${keyPath}` : ''} in ${env.name}, a non-live environment: use a test key here and roll the live one`,
     );
   },
 };

@@ -21,7 +21,7 @@ export const testSecret: Rule = {
       'test',
       (env) => env.live,
       (hit, env, keyPath) =>
-        `Stripe test credential ${hit.masked} ${keyPath ? `at ${keyPath}` : 'in this file'} in ${env.name}, a live environment: use ${env.name}'s live key`,
+        `Stripe test credential ${hit.masked}${keyPath ? ` at ${keyPath}` : ''} in ${env.name}, a live environment: use ${env.name}'s live key`,
     );
   },
 };
