@@ -2,7 +2,7 @@ import type { ComparedFile, ComparedKey, EnvFile } from '../compare/snapshot.js'
 import type { Leaf } from '../keys/flatten.js';
 import { ancestorPaths, formatKeyPath, type KeySegment } from '../keys/keyPath.js';
 import { sameLeafValue } from '../keys/flatten.js';
-import { displayValue } from '../report/mask.js';
+import { displayValue, fingerprint } from '../report/mask.js';
 import type { FindingPlace, Guard, Rule, RuleContext } from './types.js';
 
 /**
@@ -45,7 +45,7 @@ export const whitelistChanged: Rule = {
 
 function reportChange(context: RuleContext, guard: Guard, file: ComparedFile, current: EnvFile, key: ComparedKey, before: Leaf, after: Leaf | undefined): void {
   const envName = current.env.name;
-  const change = after ? `${displayValue(before.value, true)} → ${displayValue(after.value, true)}` : `removed (was ${displayValue(before.value, true)})`;
+  const change = after ? describeChange(before, after) : `removed (was ${displayValue(before.value, true)})`;
   const report = {
     service: file.service.name,
     env: envName,
@@ -56,6 +56,12 @@ function reportChange(context: RuleContext, guard: Guard, file: ComparedFile, cu
   const allowedBy = guard.allow.find((pattern) => pattern.coversKey(key.segments));
   if (allowedBy) guard.noteAllowed(report, allowedBy.source);
   else context.report({ ...report, message: `${report.message}; if deliberate, allow it with --allow ${key.keyPath}` });
+}
+
+/** Old → new, masked; when the masks look alike, fingerprints show that the values differ. */
+function describeChange(before: Leaf, after: Leaf): string {
+  const [old, now] = [displayValue(before.value, true), displayValue(after.value, true)];
+  return old === now ? `${old} (${fingerprint(before.value)}) → ${now} (${fingerprint(after.value)})` : `${old} → ${now}`;
 }
 
 /** At the changed value; for a removed key, at its nearest parent that is still there. */
