@@ -35,7 +35,7 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
   };
   const under = (directory: string) => {
     const prefix = prefixOf(directory);
-    return [...entries.keys()].filter((repoPath) => repoPath.startsWith(prefix)).sort();
+    return [...entries.keys()].filter((repoPath) => repoPath.startsWith(prefix)).sort(byDirectoryWalk);
   };
 
   /** Resolves links in any part of the path; a link leaving the root is refused, not followed. */
@@ -73,4 +73,14 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
       return [...new Set(names)].sort();
     },
   };
+}
+
+/** The order a directory walk gives (name by name, each directory in place), as the disk source lists. */
+function byDirectoryWalk(left: string, right: string): number {
+  const [leftParts, rightParts] = [left.split('/'), right.split('/')];
+  for (let index = 0; index < Math.min(leftParts.length, rightParts.length); index++) {
+    const order = leftParts[index].localeCompare(rightParts[index]);
+    if (order !== 0) return order;
+  }
+  return leftParts.length - rightParts.length;
 }

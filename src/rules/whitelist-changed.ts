@@ -31,20 +31,22 @@ export const whitelistChanged: Rule = {
         const baseline = baselineFile.byEnv.get(env.name);
         // A file that does not parse on either side cannot be compared; parse-error speaks for it.
         if (!env.live || !current || !baseline?.flat || (current.exists && !current.flat)) continue;
-        for (const baselineKey of baselineFile.keys) {
-          const before = baselineKey.leaves.get(env.name);
-          if (!baselineKey.whitelistEntry || !before) continue;
-          const after = current.flat?.leaves.get(baselineKey.keyPath);
-          if (after && sameLeafValue(before.value, after.value)) continue;
-          reportChange(context, guard, file, current, baselineKey, before, after);
-        }
+        const changed = baselineFile.keys.filter((key) => {
+          const before = key.leaves.get(env.name);
+          const after = current.flat?.leaves.get(key.keyPath);
+          return key.whitelistEntry !== undefined && before !== undefined && !(after && sameLeafValue(before.value, after.value));
+        });
+        if (!current.exists && changed.length > 0) reportDeletedFile(context, guard, file, current, changed);
+        else for (const key of changed) reportChange(context, guard, file, current, key);
       }
     }
   },
 };
 
-function reportChange(context: RuleContext, guard: Guard, file: ComparedFile, current: EnvFile, key: ComparedKey, before: Leaf, after: Leaf | undefined): void {
+function reportChange(context: RuleContext, guard: Guard, file: ComparedFile, current: EnvFile, key: ComparedKey): void {
   const envName = current.env.name;
+  const before = key.leaves.get(envName) as Leaf;
+  const after = current.flat?.leaves.get(key.keyPath);
   const change = after ? describeChange(before, after) : `removed (was ${displayValue(before.value, true)})`;
   const report = {
     service: file.service.name,
@@ -56,6 +58,21 @@ function reportChange(context: RuleContext, guard: Guard, file: ComparedFile, cu
   const allowedBy = guard.allow.find((pattern) => pattern.coversKey(key.segments));
   if (allowedBy) guard.noteAllowed(report, allowedBy.source);
   else context.report({ ...report, message: `${report.message}; if deliberate, allow it with --allow ${key.keyPath}` });
+}
+
+/** A deleted live file is one finding, allowed only when every whitelisted key it held is. */
+function reportDeletedFile(context: RuleContext, guard: Guard, file: ComparedFile, current: EnvFile, changed: readonly ComparedKey[]): void {
+  const keyList = changed.slice(0, 3).map((key) => key.keyPath).join(', ') + (changed.length > 3 ? ', …' : '');
+  const report = {
+    service: file.service.name,
+    env: current.env.name,
+    key: '',
+    place: { file: current.repoPath, line: 0, column: 0 },
+    message: `${current.repoPath} was deleted from ${current.env.name} since ${guard.baselineLabel}, with ${changed.length} whitelisted value${changed.length === 1 ? '' : 's'} (${keyList})`,
+  };
+  const allowedBy = changed.map((key) => guard.allow.find((pattern) => pattern.coversKey(key.segments)));
+  if (allowedBy.every((pattern) => pattern !== undefined)) guard.noteAllowed(report, [...new Set(allowedBy.map((pattern) => pattern?.source))].join(', '));
+  else context.report(report);
 }
 
 /** Old → new, masked; when the masks look alike, fingerprints show that the values differ. */

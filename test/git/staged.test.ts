@@ -102,6 +102,20 @@ describe('--staged', () => {
     expect(changed[0].message).toContain('removed');
   });
 
+  it('reports a deleted live file once, and --allow covering all its whitelisted keys lets it through', () => {
+    const root = initRepo(gatesFiles());
+    git(root, 'rm', '--quiet', prodConfig);
+    const run = runInRepo(root, ['--staged', '-f', 'json']);
+    expect(run.exitCode).toBe(1);
+    const changed = parse(run.stdout).findings.filter((finding) => finding.ruleId === 'whitelist-changed');
+    expect(changed.map((finding) => [finding.file, finding.key, finding.line])).toEqual([[prodConfig, '', 0]]);
+    expect(changed[0].message).toContain('was deleted from prod since HEAD, with 7 whitelisted values');
+    expect(runInRepo(root, ['--staged', '--allow', 'stripe.**']).exitCode).toBe(1);
+    const allowed = runInRepo(root, ['--staged', '-f', 'json', '--allow', '**']);
+    expect(parse(allowed.stdout).allowed?.map((change) => change.file)).toEqual([prodConfig]);
+    expect(parse(allowed.stdout).findings.map((finding) => finding.ruleId)).not.toContain('whitelist-changed');
+  });
+
   it('a new file with no HEAD version has nothing to guard, but test-secret still applies', () => {
     const root = initRepo(gatesFiles());
     const billing = overlayPath('prod', 'configs/billing/config.yaml');
