@@ -29,8 +29,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const gitSource =
       guardMode &&
       (async (config: ResolvedConfig) => {
-        const { openGitSnapshots } = await import('../git/snapshots.js');
-        snapshots = await openGitSnapshots(config.root, guardMode, io.env);
+        const [{ openGitSnapshots }, { gitEnvFrom }] = await Promise.all([import('../git/snapshots.js'), import('../git/command.js')]);
+        snapshots = await openGitSnapshots(config.root, guardMode, gitEnvFrom(io.env, io.cwd));
         return snapshots.current;
       });
     const workspace = await openWorkspace(options.cwd, io.cwd, options.config, gitSource);

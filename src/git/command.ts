@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 
 export type GitEnv = Record<string, string | undefined>;
 
@@ -25,6 +26,23 @@ export function git(args: readonly string[], cwd: string, env: GitEnv): Promise<
       reject(new GitFailed(args, stderr.toString('utf8'), notInstalled));
     });
   });
+}
+
+const PATH_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR'];
+
+/**
+ * A hook runs with GIT_DIR / GIT_INDEX_FILE that may be relative to where git started it (`.git`,
+ * `.git/next-index-123.lock`); git commands here run from other directories, so make them absolute.
+ * GIT_DIR without GIT_WORK_TREE means "the current directory is the top": pin that directory too.
+ */
+export function gitEnvFrom(env: GitEnv, startDirectory: string): GitEnv {
+  const absolute: GitEnv = { ...env };
+  for (const name of PATH_VARIABLES) {
+    const value = env[name];
+    if (value) absolute[name] = path.resolve(startDirectory, value);
+  }
+  if (absolute.GIT_DIR && !absolute.GIT_WORK_TREE) absolute.GIT_WORK_TREE = startDirectory;
+  return absolute;
 }
 
 /** The top of the work tree holding `directory`, or undefined outside a git repository. */

@@ -145,6 +145,16 @@ describe('--staged', () => {
     expect(run.stdout).not.toContain('FAKEoutside');
   });
 
+  it('works with the relative GIT_DIR / GIT_INDEX_FILE a hook may export', () => {
+    const root = initRepo(gatesFiles());
+    edit(root, prodConfig, changeProdLink);
+    git(root, 'add', prodConfig);
+    const run = runInRepo(root, ['--staged', '-f', 'json'], { GIT_DIR: '.git', GIT_INDEX_FILE: '.git/index' });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(1);
+    expect(parse(run.stdout).findings.filter((finding) => finding.ruleId === 'whitelist-changed').map((finding) => finding.key)).toEqual(['database.default.link']);
+  });
+
   it('outside a git repository --staged is a usage error: one line, exit 2', () => {
     const root = copyExample();
     const run = runInRepo(root, ['--staged'], { GIT_CEILING_DIRECTORIES: root });
