@@ -34,21 +34,21 @@ export async function openGitSnapshots(root: string, mode: GuardMode, env: GitEn
   if (!top) throw new UsageError(`${flag} needs a git repository, and ${root} is not inside one`);
   const rootPrefix = path.relative(await realpath(top), await realpath(root)).split(path.sep).join('/');
   const head = await commitOf(top, 'HEAD', env);
-  let currentEntries: Map<string, TreeEntry>;
-  let baselineEntries = new Map<string, TreeEntry>();
+  const noBaseline = Promise.resolve(new Map<string, TreeEntry>());
+  let listings: [Promise<Map<string, TreeEntry>>, Promise<Map<string, TreeEntry>>];
   let note: string | undefined;
   if (mode.kind === 'staged') {
-    currentEntries = parseIndex(await git(['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', rootPrefix || '.'], top, env));
-    if (head) baselineEntries = await treeEntries(top, head, rootPrefix, env);
+    const index = git(['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', rootPrefix || '.'], top, env).then(parseIndex);
+    listings = [index, head ? treeEntries(top, head, rootPrefix, env) : noBaseline];
   } else {
     if (!head) throw new UsageError('--base needs a commit at HEAD to compare, and this repository has none');
     const ref = await commitOf(top, mode.ref, env);
     if (!ref) throw new UsageError(`--base: "${mode.ref}" names no commit in this repository (fetch it first?)`);
     const base = await mergeBase(top, ref, head, env);
     if (!base) note = `no merge base of ${mode.ref} and HEAD (a shallow clone?): comparing with ${mode.ref} itself`;
-    currentEntries = await treeEntries(top, head, rootPrefix, env);
-    baselineEntries = await treeEntries(top, base ?? ref, rootPrefix, env);
+    listings = [treeEntries(top, head, rootPrefix, env), treeEntries(top, base ?? ref, rootPrefix, env)];
   }
+  const [currentEntries, baselineEntries] = await Promise.all(listings);
   const catFile = new CatFileBatch(top, env);
   return {
     current: treeSource({ root, rootPrefix, entries: currentEntries, catFile }),
