@@ -25,6 +25,8 @@ export interface OverlayImage {
   name: string;
   /** offset of the entry's first key (the `name:` of `- name: api`) */
   entryStart: number;
+  /** offset just past the entry's last value (past its line's newline, for a block mapping) */
+  entryEnd: number;
   newName?: string;
   newTag?: ImageField;
   digest?: ImageField;
@@ -52,35 +54,37 @@ export async function readOverlayImages(config: ResolvedConfig, source: FileSour
 async function readEnvironmentImages(config: ResolvedConfig, source: FileSource, env: Environment): Promise<OverlayImages> {
   if (!env.overlay) return { env, images: [] };
   const file = await readKustomization(config, source, env, env.overlay);
-  const overlayImages: OverlayImages = { env, file, images: [] };
+  return { env, file, ...imagesOf(file) };
+}
+
+/** The image list of a kustomization already read; structural problems are added to the file's problems. */
+export function imagesOf(file: EnvFile): Pick<OverlayImages, 'imagesKeyStart' | 'images'> {
+  const images: OverlayImage[] = [];
   const document = file.parsed?.documents[0];
-  if (!file.parsed || file.problems.length > 0 || !document) return overlayImages;
+  if (!file.parsed || file.problems.length > 0 || !document) return { images };
   if (document.kind !== 'map') {
     file.problems.push({ message: 'a kustomization must be a mapping', offset: document.start });
-    return overlayImages;
+    return { images };
   }
   const imagesEntry = document.entries.find((entry) => entry.key === 'images');
-  if (!imagesEntry || (imagesEntry.value.kind === 'scalar' && imagesEntry.value.value === null)) return overlayImages;
-  overlayImages.imagesKeyStart = imagesEntry.keyStart;
+  if (!imagesEntry || (imagesEntry.value.kind === 'scalar' && imagesEntry.value.value === null)) return { images };
   if (imagesEntry.value.kind !== 'seq') {
     file.problems.push({ message: 'images: must be a list of { name, newName?, newTag?, digest? }', offset: imagesEntry.keyStart });
-    return overlayImages;
+    return { images, imagesKeyStart: imagesEntry.keyStart };
   }
   const seen = new Set<string>();
   for (const item of imagesEntry.value.items) {
     const image = readImageEntry(item, file.text ?? '', imagesEntry.value.aliased === true || imagesEntry.merged);
     if (typeof image === 'string') {
       file.problems.push({ message: image, offset: item.start });
-      continue;
-    }
-    if (seen.has(image.name)) {
+    } else if (seen.has(image.name)) {
       file.problems.push({ message: `images: "${image.name}" is listed twice`, offset: image.entryStart });
-      continue;
+    } else {
+      seen.add(image.name);
+      images.push(image);
     }
-    seen.add(image.name);
-    overlayImages.images.push(image);
   }
-  return overlayImages;
+  return { images, imagesKeyStart: imagesEntry.keyStart };
 }
 
 /** The first kustomization file name that exists in the overlay; a missing one reads as absent. */
@@ -123,6 +127,7 @@ function readImageEntry(item: TreeNode, text: string, sharedList: boolean): Over
   return {
     name: String(nameEntry.value.value),
     entryStart: item.entries[0]?.keyStart ?? item.start,
+    entryEnd: item.end,
     newName: newName?.kind === 'scalar' && newName.value !== null ? String(newName.value) : undefined,
     newTag: fieldOf('newTag'),
     digest: fieldOf('digest'),
