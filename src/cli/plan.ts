@@ -28,6 +28,7 @@ export async function planCommand(workspace: Workspace, options: CliOptions, io:
     const changes = await gitChanges(config.root, pathsByEnvironment(workspace), options.base);
     if (!changes) {
       plans = config.environments.filter((env) => env.live).map((env) => planEnvironment(env, 'live (not a git repository: changes unknown)'));
+      if (plans.length === 0) notes.push('not a git repository and no live environment: name environments with --to ENV');
     } else {
       base = changes.base;
       plans = config.environments

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/report/finding.js';
 import { copyExample, runCli, writeTree } from '../helpers.js';
 import { imageTree, kustomization, kustomizationPath, lintTree } from '../images/fixtures.js';
 
@@ -6,7 +7,7 @@ const api = (tag: string) => `  - name: api\n    newName: registry.example.com/a
 const worker = (field: string) => `  - name: worker\n    newName: registry.example.com/app/worker\n    ${field}`;
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
-function imageFindings(findings: Array<{ ruleId: string }>) {
+function imageFindings(findings: Finding[]): Finding[] {
   return findings.filter((finding) => finding.ruleId === 'image-drift');
 }
 
