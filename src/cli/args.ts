@@ -122,6 +122,7 @@ Options:
   -q, --quiet              report errors only
       --no-color           no colours (NO_COLOR and FORCE_COLOR are honoured)
       --debug              print stack traces of internal errors
+  -h, --help, -v, --version
 
 Images (the kustomization images: of each overlay, along promotion.images):
   images                   the image × environment table, drift marked (-f json for scripts)
@@ -136,7 +137,6 @@ Deploy plan (printed, never run):
                            commented out and marked MANUAL
       --to ENV[,ENV]       plan these environments instead
       --base REF           compare the overlays with REF instead of the upstream branch
-  -h, --help, -v, --version
 
 Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
 `;

@@ -141,3 +141,12 @@ describe('promote-lint plan', () => {
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe('--help', () => {
+  it('lists the images and plan commands with their options', () => {
+    const run = runCli(['--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('promote-lint images [--fix [--dry-run] --from ENV --to ENV] [--image NAME...]');
+    expect(run.stdout).toContain('promote-lint plan [--to ENV[,ENV]] [--base REF]');
+  });
+});
