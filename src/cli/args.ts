@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['lint', 'list-services'] as const;
+export const COMMANDS = ['lint', 'list-services', 'images', 'plan'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const FORMATS = ['stylish', 'json'] as const;
@@ -15,7 +15,7 @@ export interface CliOptions {
   services: string[];
   /** read the git index and guard whitelisted values of live environments against HEAD */
   staged: boolean;
-  /** guard them against this REF instead (HEAD's tree is linted) */
+  /** lint: guard whitelisted values against this REF instead (HEAD's tree is linted); plan: the ref overlays are compared with */
   base?: string;
   /** key patterns whose change is deliberate */
   allow: string[];
@@ -31,6 +31,11 @@ export interface CliOptions {
   debug: boolean;
   help: boolean;
   version: boolean;
+  /** `images --fix`: set the target's image tags from the source */
+  fix: boolean;
+  dryRun: boolean;
+  /** `images --image NAME`: only these images */
+  images: string[];
 }
 
 const OPTIONS = {
@@ -53,6 +58,9 @@ const OPTIONS = {
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  fix: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  image: { type: 'string', multiple: true },
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -74,10 +82,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
   }
-  if (values.staged && values.base !== undefined) throw new UsageError('--staged and --base exclude each other: --staged guards the index against HEAD, --base guards HEAD against REF');
-  if (values.allow && !values.staged && values.base === undefined) throw new UsageError('--allow only applies with --staged or --base (it permits a change of a whitelisted value)');
+  const command: Command = isCommand ? (first as Command) : 'lint';
+  checkGuardFlags(command, values);
   return {
-    command: isCommand ? (first as Command) : 'lint',
+    command,
     files: isCommand ? rest : positionals,
     config: values.config,
     cwd: values.cwd,
@@ -97,11 +105,25 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    fix: values.fix ?? false,
+    dryRun: values['dry-run'] ?? false,
+    images: values.image ?? [],
   };
+}
+
+/** --staged / --base / --allow guard a lint run (`plan --base REF` has a meaning of its own). */
+function checkGuardFlags(command: Command, values: { staged?: boolean; base?: string; allow?: string[] }): void {
+  if (values.staged && command !== 'lint') throw new UsageError(`--staged applies to linting, not to \`${command}\``);
+  if (values.staged && values.base !== undefined) throw new UsageError('--staged and --base exclude each other: --staged guards the index against HEAD, --base guards HEAD against REF');
+  if (values.allow && (command !== 'lint' || (!values.staged && values.base === undefined))) {
+    throw new UsageError('--allow only applies with --staged or --base (it permits a change of a whitelisted value)');
+  }
 }
 
 export const HELP = `Usage: promote-lint [files...] [options]
        promote-lint list-services
+       promote-lint images [--fix [--dry-run] --from ENV --to ENV] [--image NAME...]
+       promote-lint plan [--to ENV[,ENV]] [--base REF]
 
 Lint configuration drift between kustomize overlays (CI → staging, prod).
 
@@ -125,6 +147,20 @@ Options:
       --no-color           no colours (NO_COLOR and FORCE_COLOR are honoured)
       --debug              print stack traces of internal errors
   -h, --help, -v, --version
+
+Images (the kustomization images: of each overlay, along promotion.images):
+  images                   the image × environment table, drift marked (-f json for scripts)
+  images --fix             set the --to environment's tags/digests from --from (one step of
+                           the image path; prod takes its tags from staging only)
+      --dry-run            print the unified diff, write nothing
+      --image NAME         only these images (repeatable)
+
+Deploy plan (printed, never run):
+  plan                     argocd app get/diff/sync for the environments whose overlays differ
+                           from the upstream branch (or HEAD); a manual-sync sync line is
+                           commented out and marked MANUAL
+      --to ENV[,ENV]       plan these environments instead
+      --base REF           compare the overlays with REF instead of the upstream branch
 
 Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
 `;

@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     writeOut(io, `${VERSION}\n`);
     return 0;
   }
-  const guardMode: GuardMode | undefined = options.staged ? { kind: 'staged' } : options.base !== undefined ? { kind: 'base', ref: options.base } : undefined;
+  const guardMode = lintGuardMode(options);
   let snapshots: GitSnapshots | undefined;
   try {
     // Guarded runs read files from git, and git needs the config's root to be found.
@@ -39,10 +39,25 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const { listServices } = await import('./list-services.js');
       return listServices(workspace, options, io);
     }
+    if (options.command === 'images') {
+      const { imagesCommand } = await import('./images.js');
+      return imagesCommand(workspace, options, io);
+    }
+    if (options.command === 'plan') {
+      const { planCommand } = await import('./plan.js');
+      return planCommand(workspace, options, io);
+    }
     return await lintWorkspace(workspace, options, io, snapshots && guardOptions(snapshots, options, io));
   } finally {
     snapshots?.close();
   }
+}
+
+/** `--staged`, or `--base REF` on a lint run (for `plan`, --base names what it compares with). */
+function lintGuardMode(options: CliOptions): GuardMode | undefined {
+  if (options.command !== 'lint') return undefined;
+  if (options.staged) return { kind: 'staged' };
+  return options.base === undefined ? undefined : { kind: 'base', ref: options.base };
 }
 
 async function lintWorkspace(workspace: Workspace, options: CliOptions, io: CliIO, guard: GuardOptions | undefined): Promise<number> {

@@ -1,5 +1,6 @@
 import { drift } from './drift.js';
 import { envConstraint } from './env-constraint.js';
+import { imageDrift } from './image-drift.js';
 import { liveSecret } from './live-secret.js';
 import { missingKey } from './missing-key.js';
 import { parseError } from './parse-error.js';
@@ -14,6 +15,7 @@ import { whitelistMissing } from './whitelist-missing.js';
 export const RULES: readonly Rule[] = [
   drift,
   envConstraint,
+  imageDrift,
   liveSecret,
   missingKey,
   parseError,

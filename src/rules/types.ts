@@ -2,6 +2,7 @@ import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { ComparedFile, EnvFile } from '../compare/snapshot.js';
 import type { Severity } from '../config/types.js';
 import type { OverlayFile } from '../compare/overlay.js';
+import type { OverlayImages } from '../images/read.js';
 import type { KeyPattern } from '../keys/pattern.js';
 
 export interface RuleMeta {
@@ -32,6 +33,8 @@ export interface RuleContext {
   targets: readonly Environment[];
   /** the run was narrowed to some services: rules about the whole repository stay quiet */
   narrowed: boolean;
+  /** each environment's kustomization `images:`; absent when the run does not look at images */
+  images?: readonly OverlayImages[];
   report(report: Report): void;
   /** every YAML/JSON file of the overlays the run covers, service files included (read on first use) */
   overlayFiles(): Promise<readonly OverlayFile[]>;
