@@ -28,10 +28,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (options.files.length > 0) {
     const narrowed = servicesForFiles({ ...workspace, services }, options.files);
     if (narrowed.skipped.length > 0) writeErr(io, `promote-lint: skipped ${narrowed.skipped.length} file(s) that belong to no service\n`);
-    if (narrowed.services.length === 0) {
-      writeOut(io, 'promote-lint: no service among the given files; nothing to check\n');
-      return 0;
-    }
+    // Still a full report (empty), so a JSON or SARIF consumer gets a document it can parse.
+    if (narrowed.services.length === 0) writeErr(io, 'promote-lint: no service among the given files; nothing to check\n');
     services = narrowed.services;
   }
   const result = await lint(workspace.config, {
