@@ -48,8 +48,8 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
     const text = /\.(js|mjs|cjs)$/.test(result.filepath) ? undefined : readFileSync(result.filepath, 'utf8');
     const validation = await import('./validate.js');
     const raw: unknown = result.config ?? {};
-    const check: (config: unknown, file: string, text: string | undefined) => asserts config is RawConfig = validation.validateConfig;
-    check(raw, path.basename(result.filepath), path.basename(result.filepath) === 'package.json' ? undefined : text);
+    const check: (config: unknown, file: string, text: string | undefined, pointerPrefix?: string) => asserts config is RawConfig = validation.validateConfig;
+    check(raw, path.basename(result.filepath), text, path.basename(result.filepath) === 'package.json' ? '/promote' : '');
     return { raw, file: result.filepath, text, baseDir: path.dirname(result.filepath) };
   }
   return { raw: {}, baseDir: findSeedRoot(cwd) ?? cwd };
