@@ -67,6 +67,11 @@ describe('chooseArrayIdentities', () => {
     expect(keyPaths([stream])).toContain('[Service/api].spec.port');
   });
 
+  it('keeps Kubernetes identities in a stream that ends with ---', () => {
+    const stream = '---\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 2}\n---\nkind: Service\nmetadata: {name: api}\n---\n';
+    expect(keyPaths([stream])).toContain('[Deployment/api].spec.replicas');
+  });
+
   it('numbers documents when two share kind and name', () => {
     const stream = 'kind: ConfigMap\nmetadata: {name: a}\n---\nkind: ConfigMap\nmetadata: {name: a}\n';
     expect(identities([stream]).get(DOCUMENTS_PATH)).toBeUndefined();
