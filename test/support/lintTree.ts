@@ -39,10 +39,21 @@ export interface TreeLint {
 export async function lintTree(
   files: Record<string, string>,
   config: Record<string, unknown> | undefined = seedConfig(),
-  options: { services?: string[]; from?: string; to?: string[] } = {},
+  options: LintRootOptions = {},
 ): Promise<TreeLint> {
   const root = writeTree(tempDir(), files);
   if (config) writeFileSync(path.join(root, '.promoterc.json'), JSON.stringify(config, null, 2));
+  return lintRoot(root, options);
+}
+
+export interface LintRootOptions {
+  services?: string[];
+  from?: string;
+  to?: string[];
+}
+
+/** Lints a directory that is already on disk, as the CLI would when started there. */
+export async function lintRoot(root: string, options: LintRootOptions = {}): Promise<TreeLint> {
   const workspace = await openWorkspace(undefined, root, undefined);
   const services = selectServices(workspace.services, options.services ?? []);
   const result = await lint(workspace.config, {
