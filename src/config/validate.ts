@@ -16,7 +16,9 @@ export function validateConfig(config: unknown, configFile: string, configText: 
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   if (validate(config)) return;
-  const lines = (validate.errors ?? []).map((error) => `${configFile}:${lineOf(configText, pointerPrefix + pointerOf(error))}: ${describe(error)}`);
+  const located = (validate.errors ?? []).map((error) => ({ line: lineOf(configText, pointerPrefix + pointerOf(error)), text: describe(error) }));
+  // In file order, as a reader goes through the file fixing them.
+  const lines = located.sort((left, right) => left.line - right.line).map(({ line, text }) => `${configFile}:${line}: ${text}`);
   throw new UsageError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
 }
 
