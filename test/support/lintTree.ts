@@ -35,10 +35,10 @@ export interface TreeLint {
   of(ruleId: string): Finding[];
 }
 
-/** Writes a real tree (and `.promoterc.json` when a config is given), then lints it in-process. */
+/** Writes a real tree (and `.promoterc.json` unless the config is null: zero-config), then lints it in-process. */
 export async function lintTree(
   files: Record<string, string>,
-  config: Record<string, unknown> | undefined = seedConfig(),
+  config: Record<string, unknown> | null = seedConfig(),
   options: LintRootOptions = {},
 ): Promise<TreeLint> {
   const root = writeTree(tempDir(), files);
