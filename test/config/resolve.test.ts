@@ -68,6 +68,14 @@ describe('resolveConfig', () => {
     expect(await refusal(seedConfig({ root: 'k8s' }))).toMatch(/root directory not found/);
   });
 
+  it('keeps the default whitelist’s expectations only for environments the config has', async () => {
+    const environments = [{ name: 'dev', overlay: 'overlays/aws-ci', live: false }, { name: 'prod', overlay: 'overlays/aws-prod', live: true }];
+    const { config } = await resolve({ root: 'kubernetes', environments });
+    expect(config.whitelist).toHaveLength(9);
+    expect(config.whitelist.find((entry) => entry.key === 'campaign.sendEmails.redirectEnabled')?.expect).toEqual({ prod: false });
+    expect(config.whitelist.find((entry) => entry.key === 'stripe.secretKey')?.expect).toEqual({ prod: '/^[sr]k_live_/' });
+  });
+
   it('promotes from the first environment to the others when the seed names do not fit', async () => {
     const environments = [{ name: 'dev', overlay: 'overlays/aws-ci', live: false }, { name: 'live', overlay: 'overlays/aws-prod', live: true }];
     const { config } = await resolve(seedConfig({ environments }));
