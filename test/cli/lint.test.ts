@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli, tempDir, writeTree } from '../helpers.js';
 import { cliFixture, LIVE_KEY, type JsonReport } from './fixture.js';
 
 const API = (env: string) => `kubernetes/overlays/aws-${env}/configs/simplex-api/config.yaml`;
@@ -182,8 +182,7 @@ describe('promote-lint: usage and configuration errors (exit 2, one line, no sta
   });
 
   it('no config and no overlays is a configuration error, not a clean pass', () => {
-    const cwd = cliFixture({ '.promoterc.json': '' });
-    const run = runCli([], { cwd: path.join(cwd, 'kubernetes', 'overlays', 'aws-ci') });
+    const run = runCli([], { cwd: writeTree(tempDir(), { 'README.md': '# not a GitOps repository\n' }) });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/^promote-lint: no configuration found \(\.promoterc\.json\) and no kubernetes\/overlays\/ here/);
     noStack(run.stderr);

@@ -92,10 +92,16 @@ describe('loadConfig: zero-config defaults (the seed layout)', () => {
     expect(config.whitelist.every((entry) => entry.mustDiffer)).toBe(true);
   });
 
-  it('works inside kubernetes/ too', async () => {
+  it.each([['kubernetes'], ['kubernetes/overlays/aws-ci/configs/api']])('works inside kubernetes/ too: %s', async (subdirectory) => {
     const root = writeTree(tempDir(), overlays);
-    const config = resolveConfig(await loadConfig(path.join(root, 'kubernetes')));
+    const config = resolveConfig(await loadConfig(path.join(root, subdirectory)));
     expect(config.root).toBe(path.join(root, 'kubernetes'));
+  });
+
+  it('looks no higher than the top of the git work tree', async () => {
+    const outer = writeTree(tempDir(), { ...overlays, 'inner/.git/HEAD': 'ref: refs/heads/main\n', 'inner/README.md': '# x\n' });
+    const loaded = await loadConfig(path.join(outer, 'inner'));
+    expect(loaded).toMatchObject({ file: undefined, baseDir: path.join(outer, 'inner') });
   });
 });
 
