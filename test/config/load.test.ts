@@ -101,7 +101,8 @@ describe('loadConfig: zero-config defaults (the seed layout)', () => {
   it('looks no higher than the top of the git work tree', async () => {
     const outer = writeTree(tempDir(), { ...overlays, 'inner/.git/HEAD': 'ref: refs/heads/main\n', 'inner/README.md': '# x\n' });
     const loaded = await loadConfig(path.join(outer, 'inner'));
-    expect(loaded).toMatchObject({ file: undefined, baseDir: path.join(outer, 'inner') });
+    expect(loaded.file).toBeUndefined();
+    expect(loaded.baseDir).toBe(path.join(outer, 'inner'));
   });
 });
 
