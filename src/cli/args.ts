@@ -68,7 +68,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see promote-lint --help)`);
+    throw new UsageError(`${(error as Error).message.replace(/\s*\n\s*/g, ' ')} (see promote-lint --help)`);
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;

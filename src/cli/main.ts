@@ -71,10 +71,8 @@ async function lintWorkspace(workspace: Workspace, options: CliOptions, io: CliI
     const skipped = narrowed.skipped.length - scanOnly.length;
     if (skipped > 0) writeErr(io, `promote-lint: skipped ${skipped} file(s) that belong to no service\n`);
     if (scanOnly.length > 0) writeErr(io, `promote-lint: ${scanOnly.length} file(s) outside any service: scanned for credentials only\n`);
-    if (narrowed.services.length === 0 && scanOnly.length === 0) {
-      writeOut(io, 'promote-lint: no service among the given files; nothing to check\n');
-      return 0;
-    }
+    // Still a full report (empty), so a JSON or SARIF consumer gets a document it can parse.
+    if (narrowed.services.length === 0 && scanOnly.length === 0) writeErr(io, 'promote-lint: no service among the given files; nothing to check\n');
     services = narrowed.services;
   }
   const result = await lint(workspace.config, {

@@ -6,7 +6,7 @@ import { defaultConfig } from './defaults.js';
 import { compileExpectation, type Expectation } from './expect.js';
 import { locatePointer } from './pointer.js';
 import type { LoadedConfig } from './load.js';
-import type { RawConfig, Severity } from './types.js';
+import type { RawConfig, RawWhitelistEntry, Severity } from './types.js';
 
 export interface Environment {
   name: string;
@@ -90,7 +90,7 @@ export function resolveConfig(loaded: LoadedConfig): ResolvedConfig {
     known(from, 'promotion.images');
     known(to, 'promotion.images');
   });
-  const whitelist = (raw.whitelist ?? defaults.whitelist ?? []).map((entry, index): WhitelistEntry => {
+  const whitelist = (raw.whitelist ?? defaultWhitelist(defaults, names)).map((entry, index): WhitelistEntry => {
     Object.keys(entry.expect ?? {}).forEach((name) => known(name, `whitelist[${index}].expect`));
     const expectations = compileExpectations(entry.expect ?? {}, `/whitelist/${index}/expect`, loaded, where);
     return { ...entry, mustDiffer: entry.mustDiffer ?? true, pattern: compileKeyPattern(entry.key), index, expectations };
@@ -116,6 +116,14 @@ export function resolveConfig(loaded: LoadedConfig): ResolvedConfig {
     arrayKeys: raw.arrayKeys ?? {},
     rules: raw.rules ?? {},
   };
+}
+
+/** The seed's whitelist, its `expect` kept only for environments this config has (they may be named otherwise). */
+function defaultWhitelist(defaults: RawConfig, names: ReadonlySet<string>): RawWhitelistEntry[] {
+  return (defaults.whitelist ?? []).map(({ expect, ...entry }) => {
+    const kept = Object.entries(expect ?? {}).filter(([name]) => names.has(name));
+    return kept.length > 0 ? { ...entry, expect: Object.fromEntries(kept) } : entry;
+  });
 }
 
 function defaultConfigPromotion(environments: Environment[], defaults: RawConfig) {

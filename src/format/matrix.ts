@@ -24,7 +24,8 @@ export const formatMatrix: Formatter = (result, context) => {
       ...result.envNames.map((env) => clip(displayValue(key.leaves.get(env)?.value, key.whitelistEntry !== undefined))),
     ]);
     const header = ['  key', ...result.envNames];
-    const widths = header.map((cell, column) => Math.min(48, Math.max(cell.length, ...table.map((row) => row[column].length))));
+    // Values are clipped; key paths are not, so their column is as wide as the longest one.
+    const widths = header.map((cell, column) => Math.max(cell.length, ...table.map((row) => row[column].length)));
     const render = (row: string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd();
     lines.push(paint(context.color, 'bold', `${file.service.name}  ${file.fileId}`), paint(context.color, 'dim', render(header)));
     table.forEach((row, index) => {

@@ -10,10 +10,13 @@ export function paint(enabled: boolean, style: Style, text: string): string {
 
 /** What the run looked at, so a clean run never passes silently. */
 export function checkedLine(result: LintResult): string {
-  const fileCount = result.files.reduce((count, file) => count + [...file.byEnv.values()].filter((envFile) => envFile.exists).length, 0);
+  // Every environment's copy is read (parse errors anywhere count), and a file two entries share is one file.
+  const envFiles = result.files.flatMap((file) => [...file.byEnv.values()]);
+  const fileCount = new Set(envFiles.filter((envFile) => envFile.exists).map((envFile) => envFile.absolutePath)).size;
+  const envCount = new Set([...result.envNames, ...envFiles.map((envFile) => envFile.env.name)]).size;
   const [source, ...targets] = result.envNames;
   const services = result.services.length;
-  return `checked ${services} service${services === 1 ? '' : 's'} × ${result.envNames.length} environments (${fileCount} files), ${source} → ${targets.join(', ')}`;
+  return `checked ${services} service${services === 1 ? '' : 's'} × ${envCount} environments (${fileCount} files), ${source} → ${targets.join(', ')}`;
 }
 
 /** The seed's summary line, then the counts. */

@@ -23,7 +23,7 @@ export function displayValue(value: LeafValue | undefined, whitelisted = false):
   if (typeof value === 'object' && value !== null) return value.empty === 'map' ? '{}' : '[]';
   if (typeof value !== 'string') return String(value);
   const redacted = redactSecrets(value);
-  if (whitelisted && redacted === value && value.length > 12) return JSON.stringify(`${value.slice(0, 6)}…${value.slice(-4)}`);
+  if (whitelisted && redacted === value) return JSON.stringify(shorten(value));
   return JSON.stringify(redacted.length > 80 ? `${redacted.slice(0, 60)}…` : redacted);
 }
 
@@ -34,4 +34,11 @@ export function displayValue(value: LeafValue | undefined, whitelisted = false):
  */
 export function fingerprint(value: LeafValue): string {
   return `#${createHash('sha256').update(String(typeof value === 'object' && value !== null ? value.empty : value)).digest('hex').slice(0, 4)}`;
+}
+
+/** Enough of a whitelisted value to tell the environments apart, never the whole of it. */
+function shorten(value: string): string {
+  if (value.length > 12) return `${value.slice(0, 6)}…${value.slice(-4)}`;
+  if (value.length > 4) return `${value.slice(0, 2)}…`;
+  return '…';
 }
