@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 export const COMMANDS = ['lint', 'list-services'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions {

@@ -77,6 +77,12 @@ async function loadFormatter(name: string) {
       return (await import('../format/json.js')).formatJson;
     case 'matrix':
       return (await import('../format/matrix.js')).formatMatrix;
+    case 'sarif':
+      return (await import('../format/sarif.js')).formatSarif;
+    case 'github':
+      return (await import('../format/github.js')).formatGithub;
+    case 'gitlab':
+      return (await import('../format/gitlab.js')).formatGitlab;
     default:
       return (await import('../format/stylish.js')).formatStylish;
   }
