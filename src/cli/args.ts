@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['lint', 'list-services'] as const;
+export const COMMANDS = ['lint', 'list-services', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
@@ -23,6 +23,8 @@ export interface CliOptions {
   quiet: boolean;
   noColor: boolean;
   debug: boolean;
+  /** init: replace files that already exist */
+  force: boolean;
   help: boolean;
   version: boolean;
 }
@@ -42,6 +44,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
   debug: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -81,6 +84,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     noColor: values['no-color'] ?? false,
     debug: values.debug ?? false,
+    force: values.force ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -88,6 +92,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 export const HELP = `Usage: promote-lint [files...] [options]
        promote-lint list-services
+       promote-lint init [--force]   write .promoterc.json, the husky pre-commit hook, the lint-staged entry
 
 Lint configuration drift between kustomize overlays (CI → staging, prod).
 

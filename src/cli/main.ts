@@ -19,6 +19,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     writeOut(io, `${VERSION}\n`);
     return 0;
   }
+  if (options.command === 'init') {
+    const { runInit } = await import('../init/init.js');
+    return runInit(options, io);
+  }
   const workspace = await openWorkspace(options.cwd, io.cwd, options.config);
   if (options.command === 'list-services') {
     const { listServices } = await import('./list-services.js');
