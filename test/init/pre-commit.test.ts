@@ -66,7 +66,8 @@ describe('pre-commit hook (init + husky + lint-staged + promote-lint --staged)',
     git('add', PROD_API);
     const commit = git('commit', '-m', 'Add partner key');
     expect(commit.exitCode).not.toBe(0);
-    expect(commit.output).toContain('test-secret');
+    expect(commit.output).toMatch(/error +.*features\.partnerApiKey in prod.*test-secret/);
+    expect(commit.output).toMatch(/✖ \d+ problems \(1 error,/);
     expect(commit.output).toContain('husky - pre-commit script failed');
     expect(commit.output).not.toContain(testKey);
     expect(head()).toBe(before);
