@@ -6,6 +6,8 @@ import { copyExample, PROJECT_ROOT, tempDir } from '../helpers.js';
 
 const PROD_API = 'kubernetes/overlays/aws-prod/configs/simplex-api/config.yaml';
 const CI_API = 'kubernetes/overlays/aws-ci/configs/simplex-api/config.yaml';
+const CI_GATEWAY = 'kubernetes/overlays/aws-ci/configs/gateway/config.yaml';
+const PROD_GATEWAY = 'kubernetes/overlays/aws-prod/configs/gateway/config.yaml';
 
 /**
  * The whole hook as a user gets it: a consumer GitOps repository, `promote-lint init`, then the
@@ -84,6 +86,31 @@ describe('pre-commit hook (init + husky + lint-staged + promote-lint --staged)',
     expect(commit.exitCode, commit.output).toBe(0);
     expect(git('rev-parse', 'HEAD~1').output.trim()).toBe(before);
     expect(git('show', '--name-only', '--format=', 'HEAD').output.trim()).toBe(CI_API);
+  });
+
+  // A tiny argument budget makes lint-staged split the absolute paths into one run per file.
+  const chunkedLintStaged = () => run('npx', ['lint-staged', '--verbose', '--max-arg-length', '120']);
+
+  it('files handed over in several chunks each narrow their run to their own services', () => {
+    edit(CI_API, (text) => text.replace('features:\n', 'features:\n  liveTranscripts: true\n'));
+    edit(CI_GATEWAY, (text) => `${text}retryBudget: 3\n`);
+    git('add', CI_API, CI_GATEWAY);
+    const lintStaged = chunkedLintStaged();
+    expect(lintStaged.exitCode, lintStaged.output).toBe(0);
+    expect(lintStaged.output).toContain('(chunk 2/2)');
+    expect(lintStaged.output.match(/checked 1 service × 3 environments/g)).toHaveLength(2);
+    git('reset', '-q', '--hard', 'HEAD');
+  });
+
+  it('a chunk holding a test key in prod fails the whole hook', () => {
+    edit(CI_API, (text) => text.replace('features:\n', 'features:\n  liveTranscripts: true\n'));
+    edit(PROD_GATEWAY, (text) => `${text}partnerKey: ${'sk_test_' + 'G'.repeat(24)}\n`);
+    git('add', CI_API, PROD_GATEWAY);
+    const lintStaged = chunkedLintStaged();
+    expect(lintStaged.exitCode).not.toBe(0);
+    expect(lintStaged.output).toContain('(chunk 2/2)');
+    expect(lintStaged.output).toMatch(/error +.*partnerKey in prod.*test-secret/);
+    git('reset', '-q', '--hard', 'HEAD');
   });
 });
 
