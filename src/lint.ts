@@ -2,6 +2,7 @@ import type { ResolvedConfig } from './config/resolve.js';
 import { readSnapshot, type ComparedFile } from './compare/snapshot.js';
 import { summarize } from './compare/summary.js';
 import { UsageError } from './errors.js';
+import { readOverlayImages } from './images/read.js';
 import type { Service } from './read/discover.js';
 import type { FileSource } from './read/source.js';
 import { compareFindings, type Finding, type Summary } from './report/finding.js';
@@ -36,10 +37,12 @@ export async function lint(config: ResolvedConfig, options: LintOptions): Promis
   const targets = (options.to ?? config.configPromotion.to).map(environment).filter((env) => env.name !== source.name);
   if (targets.length === 0) throw new UsageError('no target environment to compare with');
   const files = await readSnapshot(config, options.services, options.source);
+  // Images belong to the whole repository: a run narrowed to some services leaves them out.
+  const images = options.narrowed ? undefined : await readOverlayImages(config, options.source);
   const findings: Finding[] = [];
   const reporterFor = createReporter(config, findings);
   for (const rule of RULES) {
-    await rule.check({ config, files, source, targets, narrowed: options.narrowed, report: reporterFor(rule) });
+    await rule.check({ config, files, source, targets, narrowed: options.narrowed, images, report: reporterFor(rule) });
   }
   findings.sort(compareFindings);
   const envNames = [source.name, ...targets.map((env) => env.name)];

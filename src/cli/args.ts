@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['lint', 'list-services', 'init'] as const;
+export const COMMANDS = ['lint', 'list-services', 'images', 'plan', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
@@ -27,6 +27,13 @@ export interface CliOptions {
   force: boolean;
   help: boolean;
   version: boolean;
+  /** `images --fix`: set the target's image tags from the source */
+  fix: boolean;
+  dryRun: boolean;
+  /** `images --image NAME`: only these images */
+  images: string[];
+  /** `plan --base REF`: the git ref overlays are compared with */
+  base?: string;
 }
 
 const OPTIONS = {
@@ -47,6 +54,10 @@ const OPTIONS = {
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  fix: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  image: { type: 'string', multiple: true },
+  base: { type: 'string' },
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -87,11 +98,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     force: values.force ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    fix: values.fix ?? false,
+    dryRun: values['dry-run'] ?? false,
+    images: values.image ?? [],
+    base: values.base,
   };
 }
 
 export const HELP = `Usage: promote-lint [files...] [options]
        promote-lint list-services
+       promote-lint images [--fix [--dry-run] --from ENV --to ENV] [--image NAME...]
+       promote-lint plan [--to ENV[,ENV]] [--base REF]
        promote-lint init [--force]   write .promoterc.json, the husky pre-commit hook, the lint-staged entry
 
 Lint configuration drift between kustomize overlays (CI → staging, prod).
@@ -111,6 +128,20 @@ Options:
       --no-color           no colours (NO_COLOR and FORCE_COLOR are honoured)
       --debug              print stack traces of internal errors
   -h, --help, -v, --version
+
+Images (the kustomization images: of each overlay, along promotion.images):
+  images                   the image × environment table, drift marked (-f json for scripts)
+  images --fix             set the --to environment's tags/digests from --from (one step of
+                           the image path; prod takes its tags from staging only)
+      --dry-run            print the unified diff, write nothing
+      --image NAME         only these images (repeatable)
+
+Deploy plan (printed, never run):
+  plan                     argocd app get/diff/sync for the environments whose overlays differ
+                           from the upstream branch (or HEAD); a manual-sync sync line is
+                           commented out and marked MANUAL
+      --to ENV[,ENV]       plan these environments instead
+      --base REF           compare the overlays with REF instead of the upstream branch
 
 Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
 `;

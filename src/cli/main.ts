@@ -28,6 +28,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const { listServices } = await import('./list-services.js');
     return listServices(workspace, options, io);
   }
+  if (options.command === 'images') {
+    const { imagesCommand } = await import('./images.js');
+    return imagesCommand(workspace, options, io);
+  }
+  if (options.command === 'plan') {
+    const { planCommand } = await import('./plan.js');
+    return planCommand(workspace, options, io);
+  }
   let services = selectServices(workspace.services, options.services);
   if (options.files.length > 0) {
     const narrowed = servicesForFiles({ ...workspace, services }, options.files);

@@ -1,6 +1,7 @@
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { ComparedFile, EnvFile } from '../compare/snapshot.js';
 import type { Severity } from '../config/types.js';
+import type { OverlayImages } from '../images/read.js';
 
 export interface RuleMeta {
   id: string;
@@ -30,6 +31,8 @@ export interface RuleContext {
   targets: readonly Environment[];
   /** the run was narrowed to some services: rules about the whole repository stay quiet */
   narrowed: boolean;
+  /** each environment's kustomization `images:`; absent when the run does not look at images */
+  images?: readonly OverlayImages[];
   report(report: Report): void;
 }
 
