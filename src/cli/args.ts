@@ -13,6 +13,12 @@ export interface CliOptions {
   config?: string;
   cwd?: string;
   services: string[];
+  /** read the git index and guard whitelisted values of live environments against HEAD */
+  staged: boolean;
+  /** lint: guard whitelisted values against this REF instead (HEAD's tree is linted); plan: the ref overlays are compared with */
+  base?: string;
+  /** key patterns whose change is deliberate */
+  allow: string[];
   from?: string;
   to?: string[];
   diffOnly: boolean;
@@ -32,14 +38,15 @@ export interface CliOptions {
   dryRun: boolean;
   /** `images --image NAME`: only these images */
   images: string[];
-  /** `plan --base REF`: the git ref overlays are compared with */
-  base?: string;
 }
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
   cwd: { type: 'string' },
   service: { type: 'string', short: 's', multiple: true },
+  staged: { type: 'boolean' },
+  base: { type: 'string' },
+  allow: { type: 'string', multiple: true },
   from: { type: 'string' },
   to: { type: 'string' },
   'diff-only': { type: 'boolean' },
@@ -57,7 +64,6 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   image: { type: 'string', multiple: true },
-  base: { type: 'string' },
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -79,12 +85,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
   }
+  const command: Command = isCommand ? (first as Command) : 'lint';
+  checkGuardFlags(command, values);
   return {
-    command: isCommand ? (first as Command) : 'lint',
+    command,
     files: isCommand ? rest : positionals,
     config: values.config,
     cwd: values.cwd,
     services: values.service ?? [],
+    staged: values.staged ?? false,
+    base: values.base,
+    allow: values.allow ?? [],
     from: values.from,
     to: values.to?.split(',').map((name) => name.trim()).filter(Boolean),
     diffOnly: values['diff-only'] ?? false,
@@ -101,8 +112,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: values.fix ?? false,
     dryRun: values['dry-run'] ?? false,
     images: values.image ?? [],
-    base: values.base,
   };
+}
+
+/** --staged / --base / --allow guard a lint run (`plan --base REF` has a meaning of its own). */
+function checkGuardFlags(command: Command, values: { staged?: boolean; base?: string; allow?: string[] }): void {
+  if (values.staged && command !== 'lint') throw new UsageError(`--staged applies to linting, not to \`${command}\``);
+  if (values.staged && values.base !== undefined) throw new UsageError('--staged and --base exclude each other: --staged guards the index against HEAD, --base guards HEAD against REF');
+  if (values.allow && (command !== 'lint' || (!values.staged && values.base === undefined))) {
+    throw new UsageError('--allow only applies with --staged or --base (it permits a change of a whitelisted value)');
+  }
 }
 
 export const HELP = `Usage: promote-lint [files...] [options]
@@ -117,6 +136,11 @@ Options:
   -c, --config PATH        explicit config file (default: search for .promoterc*)
       --cwd DIR            run as if started in DIR
   -s, --service NAME       only these services (repeatable; name or directory)
+      --staged             lint the git index; a change of a whitelisted value in a live
+                           environment (against HEAD) is an error
+      --base REF           lint HEAD; guard whitelisted values against REF (CI on a pull request)
+      --allow KEY          permit a deliberate change of a whitelisted key (repeatable, patterns
+                           allowed; also PROMOTE_LINT_ALLOW=KEY,KEY)
       --from ENV           source environment (default: promotion.configs.from)
       --to ENV[,ENV]       target environments (default: promotion.configs.to)
       --diff-only          the key × environment matrix of differing keys

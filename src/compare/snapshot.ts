@@ -55,7 +55,7 @@ export async function readSnapshot(config: ResolvedConfig, services: readonly Se
   );
 }
 
-async function readEnvFile(config: ResolvedConfig, source: FileSource, env: Environment, absolutePath: string): Promise<EnvFile> {
+export async function readEnvFile(config: ResolvedConfig, source: FileSource, env: Environment, absolutePath: string): Promise<EnvFile> {
   const repoPath = path.relative(config.repoRoot, absolutePath).split(path.sep).join('/');
   const envFile: EnvFile = { env, repoPath, absolutePath, exists: false, problems: [] };
   try {

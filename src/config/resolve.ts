@@ -3,6 +3,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { compileKeyPattern, type KeyPattern } from '../keys/pattern.js';
 import { defaultConfig } from './defaults.js';
+import { compileExpectation, type Expectation } from './expect.js';
+import { locatePointer } from './pointer.js';
 import type { LoadedConfig } from './load.js';
 import type { RawConfig, Severity } from './types.js';
 
@@ -21,6 +23,8 @@ export interface WhitelistEntry {
   expect?: Record<string, string | number | boolean | null>;
   mustDiffer: boolean;
   pattern: KeyPattern;
+  /** `expect`, compiled: environment name → what its value must be */
+  expectations: Map<string, Expectation>;
   /** position in the config's whitelist array, for pointing findings at it */
   index: number;
 }
@@ -88,7 +92,8 @@ export function resolveConfig(loaded: LoadedConfig): ResolvedConfig {
   });
   const whitelist = (raw.whitelist ?? defaults.whitelist ?? []).map((entry, index): WhitelistEntry => {
     Object.keys(entry.expect ?? {}).forEach((name) => known(name, `whitelist[${index}].expect`));
-    return { ...entry, mustDiffer: entry.mustDiffer ?? true, pattern: compileKeyPattern(entry.key), index };
+    const expectations = compileExpectations(entry.expect ?? {}, `/whitelist/${index}/expect`, loaded, where);
+    return { ...entry, mustDiffer: entry.mustDiffer ?? true, pattern: compileKeyPattern(entry.key), index, expectations };
   });
   for (const [name, service] of Object.entries(raw.services ?? {})) {
     for (const file of service.files) {
@@ -119,6 +124,21 @@ function defaultConfigPromotion(environments: Environment[], defaults: RawConfig
   const [first, ...rest] = environments;
   if (!first || rest.length === 0) throw new UsageError('at least two environments are needed to compare anything');
   return { from: first.name, to: rest.map((environment) => environment.name) };
+}
+
+/** A bad `/regex/` in `expect` is a configuration error at its line, not a crash in a rule. */
+function compileExpectations(expect: Record<string, string | number | boolean | null>, pointer: string, loaded: LoadedConfig, where: string): Map<string, Expectation> {
+  const expectations = new Map<string, Expectation>();
+  for (const [envName, expected] of Object.entries(expect)) {
+    try {
+      expectations.set(envName, compileExpectation(expected));
+    } catch (error) {
+      const place = loaded.text ? locatePointer(loaded.text, `${pointer}/${envName}`) : undefined;
+      const at = place ? `${where}:${place.line}:${place.column}` : where;
+      throw new UsageError(`${at}: ${pointer.slice(1).replaceAll('/', '.')}.${envName}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return expectations;
 }
 
 /** Resolves a configured path and refuses one that leaves the root. */

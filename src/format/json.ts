@@ -1,6 +1,9 @@
 import type { Formatter } from './types.js';
 
-/** `{ summary, findings }` with the public field names of the spec, one object per run. */
+/**
+ * `{ summary, findings }` with the public field names of the spec, one object per run; in
+ * `--staged` / `--base` mode also `allowed`, the whitelisted changes `--allow` let through.
+ */
 export const formatJson: Formatter = (result) => {
   const findings = result.findings.map((finding) => ({
     ruleId: finding.ruleId,
@@ -14,5 +17,6 @@ export const formatJson: Formatter = (result) => {
     message: finding.message,
     fixable: finding.fixable,
   }));
-  return `${JSON.stringify({ summary: result.summary, findings }, null, 2)}\n`;
+  const allowed = result.guard?.allowed;
+  return `${JSON.stringify({ summary: result.summary, findings, ...(allowed && { allowed }) }, null, 2)}\n`;
 };

@@ -1,6 +1,6 @@
 import { classifyKey, type KeyStatus } from '../compare/summary.js';
 import { displayValue } from '../report/mask.js';
-import { checkedLine, findingBlocks, paint, summaryLines, visibleFindings } from './text.js';
+import { checkedLine, findingBlocks, guardLines, paint, summaryLines, visibleFindings } from './text.js';
 import type { Formatter } from './types.js';
 
 const MARKS: Record<Exclude<KeyStatus, 'same'>, string> = { different: '≠', expected: '~', missing: '?' };
@@ -37,7 +37,7 @@ export const formatMatrix: Formatter = (result, context) => {
   const others = findingBlocks(visibleFindings(result.findings, context.quiet).filter((finding) => !SHOWN_AS_ROWS.has(finding.ruleId)), context.color);
   if (others.length > 0) lines.push(...others, '');
   lines.push(`legend: ${MARKS.different} different  ${MARKS.missing} partially missing  ${MARKS.expected} whitelisted (expected)`);
-  lines.push(checkedLine(result), ...summaryLines(result, context.color));
+  lines.push(...guardLines(result, context.color), checkedLine(result), ...summaryLines(result, context.color));
   return `${lines.join('\n')}\n`;
 };
 

@@ -47,3 +47,16 @@ export function findingBlocks(findings: readonly Finding[], color: boolean): str
   }
   return lines;
 }
+
+/**
+ * In `--staged` / `--base` mode: what the whitelisted values were guarded against, and every
+ * change that `--allow` let through, so a deliberate change is visible in the commit's output.
+ */
+export function guardLines(result: LintResult, color: boolean): string[] {
+  if (!result.guard) return [];
+  const { baselineLabel, allowed } = result.guard;
+  const lines = allowed.map((change) => `  ${change.file}:${change.line}:${change.column}  ${change.message}  ${paint(color, 'dim', `(allowed: ${change.allowedBy})`)}`);
+  const head = `whitelisted values of live environments guarded against ${baselineLabel}`;
+  if (allowed.length === 0) return [head];
+  return [`${head}; ${allowed.length} allowed change${allowed.length === 1 ? '' : 's'}:`, ...lines];
+}

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { FileSource } from './source.js';
 
-const CONFIG_FILE = /\.(ya?ml|json)$/i;
+export const CONFIG_FILE = /\.(ya?ml|json)$/i;
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** One config file of a service, located in every environment (undefined where it is absent). */
