@@ -128,7 +128,7 @@ export const HELP = `Usage: promote-lint [files...] [options]
        promote-lint list-services
        promote-lint images [--fix [--dry-run] --from ENV --to ENV] [--image NAME...]
        promote-lint plan [--to ENV[,ENV]] [--base REF]
-       promote-lint init [--force]   write .promoterc.json, the husky pre-commit hook, the lint-staged entry
+       promote-lint init [--force]
 
 Lint configuration drift between kustomize overlays (CI → staging, prod).
 
@@ -166,6 +166,12 @@ Deploy plan (printed, never run):
                            commented out and marked MANUAL
       --to ENV[,ENV]       plan these environments instead
       --base REF           compare the overlays with REF instead of the upstream branch
+
+Set up a GitOps repository (run at its root):
+  init                     write .promoterc.json for the overlays found, .husky/pre-commit
+                           (npx lint-staged), .lintstagedrc.json (promote-lint --staged) and
+                           "prepare": "husky"; prints what it did and the next command
+      --force              replace those files where they exist (never .gitignore)
 
 Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
 `;
