@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['lint', 'list-services', 'images', 'plan'] as const;
+export const COMMANDS = ['lint', 'list-services', 'images', 'plan', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -29,6 +29,8 @@ export interface CliOptions {
   quiet: boolean;
   noColor: boolean;
   debug: boolean;
+  /** init: replace files that already exist */
+  force: boolean;
   help: boolean;
   version: boolean;
   /** `images --fix`: set the target's image tags from the source */
@@ -56,6 +58,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
   debug: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   fix: { type: 'boolean' },
@@ -103,6 +106,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     noColor: values['no-color'] ?? false,
     debug: values.debug ?? false,
+    force: values.force ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     fix: values.fix ?? false,
@@ -124,6 +128,7 @@ export const HELP = `Usage: promote-lint [files...] [options]
        promote-lint list-services
        promote-lint images [--fix [--dry-run] --from ENV --to ENV] [--image NAME...]
        promote-lint plan [--to ENV[,ENV]] [--base REF]
+       promote-lint init [--force]
 
 Lint configuration drift between kustomize overlays (CI → staging, prod).
 
@@ -161,6 +166,12 @@ Deploy plan (printed, never run):
                            commented out and marked MANUAL
       --to ENV[,ENV]       plan these environments instead
       --base REF           compare the overlays with REF instead of the upstream branch
+
+Set up a GitOps repository (run at its root):
+  init                     write .promoterc.json for the overlays found, .husky/pre-commit
+                           (npx lint-staged), .lintstagedrc.json (promote-lint --staged) and
+                           "prepare": "husky"; prints what it did and the next command
+      --force              replace those files where they exist (never .gitignore)
 
 Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
 `;

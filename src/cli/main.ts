@@ -22,6 +22,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     writeOut(io, `${VERSION}\n`);
     return 0;
   }
+  if (options.command === 'init') {
+    const { runInit } = await import('../init/init.js');
+    return runInit(options, io);
+  }
   const guardMode = lintGuardMode(options);
   let snapshots: GitSnapshots | undefined;
   try {
@@ -126,6 +130,12 @@ async function loadFormatter(name: string) {
       return (await import('../format/json.js')).formatJson;
     case 'matrix':
       return (await import('../format/matrix.js')).formatMatrix;
+    case 'sarif':
+      return (await import('../format/sarif.js')).formatSarif;
+    case 'github':
+      return (await import('../format/github.js')).formatGithub;
+    case 'gitlab':
+      return (await import('../format/gitlab.js')).formatGitlab;
     default:
       return (await import('../format/stylish.js')).formatStylish;
   }
