@@ -4,12 +4,12 @@ import { credentialOnlyFiles } from '../compare/overlay.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { GitSnapshots, GuardMode } from '../git/snapshots.js';
 import { lint, type GuardOptions, type LintResult } from '../lint.js';
+import { VERSION } from '../version.js';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { useColor, writeErr, writeOut, type CliIO } from './io.js';
 import { openWorkspace, selectServices, servicesForFiles, type Workspace } from './workspace.js';
 import type { FormatContext } from '../format/types.js';
 
-export const VERSION = '0.1.0';
 
 /** Runs one command and returns its exit code. Throws UsageError for exit 2. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -1,4 +1,4 @@
-import { VERSION } from '../cli/main.js';
+import { VERSION } from '../version.js';
 import type { Finding } from '../report/finding.js';
 import { RULES } from '../rules/index.js';
 import { findingFingerprints } from './fingerprint.js';

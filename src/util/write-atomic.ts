@@ -11,14 +11,16 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
   const target = await fs.realpath(filePath).catch(() => path.resolve(filePath));
-  const mode = await fs.stat(target).then((stats) => stats.mode & 0o7777, () => 0o666);
+  // A new file gets the umask's usual bits; an existing one keeps exactly its own.
+  const existingMode = await fs.stat(target).then((stats) => stats.mode & 0o7777, () => undefined);
+  const mode = existingMode ?? 0o666;
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(temporary, 'wx', mode);
   try {
     try {
       await handle.writeFile(text, 'utf8');
       // open() applied the umask: set the original bits exactly.
-      await handle.chmod(mode);
+      if (existingMode !== undefined) await handle.chmod(existingMode);
       await handle.sync();
     } finally {
       await handle.close();

@@ -16,6 +16,18 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(directory)).toEqual(['kustomization.yaml']);
   });
 
+  it('a new file gets the umask, never world-writable bits', async () => {
+    const directory = tempDir();
+    const file = path.join(directory, 'new.yaml');
+    const previous = process.umask(0o022);
+    try {
+      await writeFileAtomic(file, 'x: 1\n');
+    } finally {
+      process.umask(previous);
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o644);
+  });
+
   it('writes through a link: the link stays a link, its target gets the text', async () => {
     const directory = tempDir();
     const real = path.join(directory, 'real.yaml');
