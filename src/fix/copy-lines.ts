@@ -4,7 +4,7 @@ import { collectCuts, overlapping, type CutContext } from './cuts.js';
 import type { SourceSide } from './extract.js';
 import { dashOffset, itemExtent, keyStart, pairExtent } from './layout.js';
 import { columnOf } from './lines.js';
-import type { CopyPolicy, Omitted, PathCursor } from './policy.js';
+import { forbiddenCredentialCount, type CopyPolicy, type Omitted, type PathCursor } from './policy.js';
 import { renderRegion, shapeOf, structuralDeltas } from './reindent.js';
 import type { BlockStyle } from './render-fresh.js';
 import { aliasesIn, anchorNamesIn, anchorsOf } from './yaml-view.js';
@@ -51,6 +51,8 @@ export function copyLines(input: CopyInput): string | undefined {
   const remapped = renderRegion(text, region, cuts, (line) => structural.get(line));
   const shifted = renderRegion(text, region, cuts, () => rootDelta);
   if (shifted === undefined) return undefined;
+  // A comment copied along must not carry a credential the target may not have.
+  if (forbiddenCredentialCount(input.policy, shifted) > 0) return undefined;
   const shape = shapeOf(shifted);
   if (remapped !== undefined && remapped !== shifted && shape !== undefined && shapeOf(remapped) === shape) return remapped;
   return shifted;

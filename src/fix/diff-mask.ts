@@ -3,11 +3,26 @@ import { findWhitelistEntry } from '../compare/snapshot.js';
 import { flattenDocuments } from '../keys/flatten.js';
 import { chooseArrayIdentities } from '../keys/identity.js';
 import { parseConfigText } from '../read/parse.js';
+import type { LineDisplay } from '../util/unified-diff.js';
 
 /**
  * Whitelisted values appear in a diff only as context (a fix never changes them), but they are
  * still masked there like in every other output: `postgres://…mple`, never the whole value.
  */
+export function maskingDisplay(config: ResolvedConfig, before: string, after: string): LineDisplay {
+  const sides = {
+    before: { starts: lineStarts(before), ranges: whitelistedRanges(config, before) },
+    after: { starts: lineStarts(after), ranges: whitelistedRanges(config, after) },
+  };
+  return (side, lineIndex, line) => maskLine(line, sides[side].starts[lineIndex] ?? 0, sides[side].ranges);
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
 export function whitelistedRanges(config: ResolvedConfig, text: string): Array<[number, number]> {
   const parsed = parseConfigText(text);
   if (parsed.problems.length > 0) return [];

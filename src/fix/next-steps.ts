@@ -1,4 +1,5 @@
 import type { Environment, WhitelistEntry } from '../config/resolve.js';
+import { formatPlan, planEnvironment } from '../plan/commands.js';
 import type { TargetOutcome } from './fix-file.js';
 
 const SPOKEN_NAMES: Record<string, string> = { ci: 'CI', prod: 'production', production: 'production', staging: 'staging' };
@@ -44,15 +45,17 @@ function joinSpoken(names: string[]): string {
 }
 
 /**
- * The seed's step 5, printed for a person: look at each target's Argo CD app, sync staging, and
- * the production sync marked as manual. promote-lint never runs any of these.
+ * The seed's steps 4 and 5, printed for a person: commit and push, then each target's Argo CD
+ * app as `promote-lint plan` prints it — get and diff, sync, and for a manual-sync environment
+ * (production) the sync commented out and marked MANUAL. promote-lint never runs any of these.
  */
-export function deploySteps(targets: readonly Environment[], changedPaths: readonly string[]): string[] {
+export function deploySteps(targets: readonly Environment[], changed: readonly TargetOutcome[]): string[] {
   const steps: string[] = [];
-  if (changedPaths.length > 0) steps.push(`git add ${changedPaths.join(' ')}`, 'git commit   # with the message above', 'git push');
-  for (const env of targets) {
-    steps.push(`argocd app get ${env.argocdApp}`, `argocd app diff ${env.argocdApp}`);
-    steps.push(env.manualSync ? `argocd app sync ${env.argocdApp}   # MANUAL: ${spoken(env)} — only after a person has reviewed the diff and approved` : `argocd app sync ${env.argocdApp}`);
-  }
+  if (changed.length > 0) steps.push(`git add ${changed.map((outcome) => outcome.repoPath).join(' ')}`, 'git commit   # with the message above', 'git push', '');
+  const plans = targets.map((env) => {
+    const files = changed.filter((outcome) => outcome.env.name === env.name).length;
+    return planEnvironment(env, files > 0 ? `${files} file${files === 1 ? '' : 's'} changed by this fix` : 'already in sync with the source');
+  });
+  steps.push(...formatPlan(plans).trimEnd().split('\n'));
   return steps;
 }

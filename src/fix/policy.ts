@@ -2,15 +2,14 @@ import type { WhitelistEntry } from '../config/resolve.js';
 import { findWhitelistEntry } from '../compare/snapshot.js';
 import { joinGeneric } from '../keys/identity.js';
 import { formatKeyPath, type ItemSelector, type KeySegment } from '../keys/keyPath.js';
+import { findCredentials } from '../secrets/credentials.js';
 import type { ScalarValue } from './scalar-text.js';
 
-/**
+/*
  * What may not travel from the source into this target: whitelisted keys (never promoted) and
  * credentials of the wrong kind for the target (a test key into a live environment, a live key
- * out of one). The same pattern as the test-secret / live-secret rules.
+ * out of one), found exactly as the test-secret / live-secret rules find them.
  */
-const TEST_CREDENTIAL = /(?<![A-Za-z0-9_])(?:pk|sk|rk)_test_[A-Za-z0-9]{2,}/;
-const LIVE_CREDENTIAL = /(?<![A-Za-z0-9_])(?:pk|sk|rk)_live_[A-Za-z0-9]{2,}/;
 
 export interface CopyPolicy {
   whitelist: readonly WhitelistEntry[];
@@ -32,10 +31,13 @@ export function whitelistEntryOf(policy: CopyPolicy, segments: readonly KeySegme
 
 /** Why this value may not be copied into the target, or undefined when it may. */
 export function forbiddenCredential(policy: CopyPolicy, value: ScalarValue | unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (policy.targetLive && TEST_CREDENTIAL.test(value)) return 'a test credential is never copied into a live environment';
-  if (!policy.targetLive && LIVE_CREDENTIAL.test(value)) return 'a live credential is never copied out of a live environment';
-  return undefined;
+  if (typeof value !== 'string' || forbiddenCredentialCount(policy, value) === 0) return undefined;
+  return policy.targetLive ? 'a test credential is never copied into a live environment' : 'a live credential is never copied out of a live environment';
+}
+
+/** Credentials of the forbidden kind in a text, comments included (the rules scan raw text too). */
+export function forbiddenCredentialCount(policy: Pick<CopyPolicy, 'targetLive'>, text: string): number {
+  return findCredentials(text, policy.targetLive ? 'test' : 'live').length;
 }
 
 /** A position in the key space while walking a subtree: the key path and the generic array path. */

@@ -55,7 +55,7 @@ export function formatFixText(report: FixReport, context: FormatContext): string
   if (remaining.length > 0) lines.push('', paint(color, 'bold', 'left after the fix:'), ...remaining);
   if (changed.length > 0) {
     lines.push('', paint(color, 'bold', 'suggested commit message:'), ...report.commitMessage.split('\n').map((line) => (line ? `  ${line}` : '')));
-    lines.push('', paint(color, 'bold', 'next steps (printed only; promote-lint never runs them):'), ...report.steps.map((step) => `  ${step}`));
+    lines.push('', paint(color, 'bold', 'next steps (printed only; promote-lint never runs them):'), ...report.steps.map((step) => (step ? `  ${step}` : '')));
   }
   lines.push('', checkedLine(report.after), ...summaryLines(report.after, color));
   return `${lines.join('\n')}\n`;

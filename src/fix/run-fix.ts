@@ -9,13 +9,13 @@ import { isInside } from '../read/source.js';
 import type { CliOptions } from '../cli/args.js';
 import { useColor, writeOut, type CliIO } from '../cli/io.js';
 import type { Workspace } from '../cli/workspace.js';
-import { unifiedDiff } from './diff.js';
-import { maskLine, whitelistedRanges } from './diff-mask.js';
+import { unifiedDiff } from '../util/unified-diff.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { maskingDisplay } from './diff-mask.js';
 import { fixComparedFile, type TargetOutcome } from './fix-file.js';
 import { commitMessage, deploySteps } from './next-steps.js';
 import { overlaySource } from './overlay-source.js';
 import { formatFixJson, formatFixText, type FixReport } from './report.js';
-import { writeFileAtomic } from './write-atomic.js';
 
 /**
  * `promote-lint --fix [--dry-run] [--prune]`: fixes every service file along the config promotion
@@ -52,7 +52,7 @@ export async function runFix(workspace: Workspace, services: Service[], options:
     failures,
     after,
     commitMessage: commitMessage(source, targets, outcomes, config.whitelist),
-    steps: deploySteps(targets, landed.map((outcome) => outcome.repoPath)),
+    steps: deploySteps(targets, landed),
     diffs,
   };
   const context = { color: options.output ? false : useColor(io, options.noColor), quiet: options.quiet, showExpected: false, maxWarnings: options.maxWarnings };
@@ -83,13 +83,10 @@ function promotionPath(config: ResolvedConfig, from: string | undefined, to: str
   return { source, targets };
 }
 
+/** The diff of one fixed file, whitelisted values in its context lines masked. */
 function diffOf(config: ResolvedConfig, outcome: TargetOutcome): string {
-  const masks = { before: whitelistedRanges(config, outcome.before), after: whitelistedRanges(config, outcome.after) };
-  return unifiedDiff(outcome.before, outcome.after, {
-    fromName: outcome.created ? '/dev/null' : `a/${outcome.repoPath}`,
-    toName: `b/${outcome.repoPath}`,
-    display: (side, lineStart, line) => maskLine(line, lineStart, masks[side]),
-  });
+  const labels = { from: outcome.created ? '/dev/null' : `a/${outcome.repoPath}`, to: `b/${outcome.repoPath}` };
+  return unifiedDiff(outcome.before, outcome.after, labels, 3, maskingDisplay(config, outcome.before, outcome.after));
 }
 
 /**

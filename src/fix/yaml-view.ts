@@ -17,7 +17,9 @@ export function parseForFix(text: string): FixDoc | undefined {
   const parsed = parseAllDocuments(text, { merge: true, uniqueKeys: true, prettyErrors: false });
   if (!Array.isArray(parsed)) return { text, documents: [] };
   if (parsed.some((doc) => doc.errors.length > 0)) return undefined;
-  return { text, documents: parsed.filter((doc) => doc.contents !== null) };
+  // The same documents as the comparison counts: a bare `---` at the end of a stream is none.
+  const isEmpty = (doc: Document) => doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source);
+  return { text, documents: parsed.filter((doc) => !isEmpty(doc)) };
 }
 
 /** A map entry as the comparison sees it: its own pairs first, then those merged in by `<<`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../../src/fix/diff.js';
+import { unifiedDiff } from '../../src/util/unified-diff.js';
 import { copyExample, EXAMPLE, runCli } from '../helpers.js';
 import { readTree } from './tree.js';
 
@@ -11,7 +11,7 @@ const OVERLAYS = 'kubernetes/overlays';
 function changedLineCounts(before: Record<string, string>, after: Record<string, string>): Record<string, string> {
   const counts: Record<string, string> = {};
   for (const file of Object.keys(after)) {
-    const diff = unifiedDiff(before[file] ?? '', after[file], { fromName: 'a', toName: 'b' });
+    const diff = unifiedDiff(before[file] ?? '', after[file], { from: 'a', to: 'b' });
     if (diff === '') continue;
     const lines = diff.split('\n').slice(2);
     counts[file] = `-${lines.filter((line) => line.startsWith('-')).length} +${lines.filter((line) => line.startsWith('+')).length}`;
@@ -64,8 +64,8 @@ describe('--fix on the bundled example (the seed runbook, end to end)', () => {
     for (const command of ['argocd app get simplex-aws-staging', 'argocd app diff simplex-aws-staging', 'argocd app sync simplex-aws-staging', 'argocd app get simplex-aws-prod', 'argocd app diff simplex-aws-prod']) {
       expect(run.stdout).toContain(`  ${command}\n`);
     }
-    expect(run.stdout).toMatch(/ {2}argocd app sync simplex-aws-prod +# MANUAL: production/);
-    expect(run.stdout).not.toContain('argocd app sync simplex-aws-prod\n');
+    expect(run.stdout).toContain('  # MANUAL — run only on an explicit request: argocd app sync simplex-aws-prod\n');
+    expect(run.stdout).not.toMatch(/^ *argocd app sync simplex-aws-prod/m);
   });
 
   it('--format json reports the re-check plus a fix section', () => {

@@ -6,7 +6,7 @@ import { parseConfigText } from '../../src/read/parse.js';
 import { validateCandidate, type Baseline } from '../../src/fix/validate.js';
 import type { WhitelistEntry } from '../../src/config/resolve.js';
 
-const whitelist: WhitelistEntry[] = [{ key: 'db.link', reason: 'own db', mustDiffer: true, pattern: compileKeyPattern('db.link'), index: 0 }];
+const whitelist: WhitelistEntry[] = [{ key: 'db.link', reason: 'own db', mustDiffer: true, pattern: compileKeyPattern('db.link'), index: 0, expectations: new Map() }];
 
 function baseline(source: string, before: string, targetLive = true): Baseline {
   const documents = [parseConfigText(source).documents, parseConfigText(before).documents];
@@ -41,8 +41,9 @@ describe('validateCandidate: the guarantee every written text must pass', () => 
     expect(validateCandidate(baseline(source, before), before.replace('worker: 8', 'worker: 12'))).toMatchObject({ ok: false, keyPath: 'worker' });
   });
 
-  it('rejects a test credential arriving in a live environment', () => {
-    expect(validateCandidate(baseline(source, before), before.replace('sk_live_FAKEprod', 'sk_test_FAKEci'))).toMatchObject({ ok: false, keyPath: 'key' });
+  it('rejects a test credential arriving in a live environment, in a value or in a comment', () => {
+    expect(validateCandidate(baseline(source, before), before.replace('sk_live_FAKEprod', 'sk_test_FAKEci'))).toMatchObject({ ok: false, reason: expect.stringMatching(/test credential/) });
+    expect(validateCandidate(baseline(source, before), `# old key: sk_test_FAKEold\n${before}`)).toMatchObject({ ok: false, reason: expect.stringMatching(/test credential/) });
     expect(validateCandidate(baseline(source, before, false), before.replace('sk_live_FAKEprod', 'sk_test_FAKEci')).ok).toBe(true);
   });
 
