@@ -1,13 +1,13 @@
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { ComparedFile } from '../compare/snapshot.js';
 import { flattenDocuments } from '../keys/flatten.js';
-import { parseConfigText } from '../read/parse.js';
 import { finish } from './outcome.js';
 import { identitiesOf, runPasses, type FileRun } from './passes.js';
 import type { Blocked } from './plan-context.js';
 import type { Omitted } from './policy.js';
 import { splitTextForm, type TextForm } from './text-form.js';
-import { parseForFix, type FixDoc } from './yaml-view.js';
+import { cachingReader } from './reader.js';
+import type { FixDoc } from './yaml-view.js';
 
 /** What --fix did (or would do) to one service file in one target environment. */
 export interface TargetOutcome {
@@ -74,7 +74,8 @@ export function fixComparedFile(config: ResolvedConfig, file: ComparedFile, sour
   const active = states.filter((state) => state.active);
   if (active.length === 0 || sourceFile?.text === undefined) return states.map((state) => state.outcome);
   const sourceText = sourceFile.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const run: FileRun = { config, file, sourceName: source.name, sourceText, sourceParsed: parseConfigText(sourceText), sourceFix: parseForFix(sourceText) as FixDoc, prune: options.prune, states: active };
+  const reader = cachingReader();
+  const run: FileRun = { config, file, sourceName: source.name, sourceText, sourceParsed: reader.parsed(sourceText), sourceFix: reader.fix(sourceText) as FixDoc, prune: options.prune, states: active, reader };
   const fresh = active.map((state) => ({ ...state, outcome: { ...state.outcome, omitted: [...state.outcome.omitted], blocked: [...state.outcome.blocked] }, seen: new Set(state.seen), dropped: [] }));
   runPasses(run, 'progress');
   finishAll(run);

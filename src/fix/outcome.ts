@@ -1,6 +1,5 @@
 import { flattenDocuments, sameLeafValue, type FlatFile, type Leaf } from '../keys/flatten.js';
 import { ancestorPaths, formatKeyPath } from '../keys/keyPath.js';
-import { parseConfigText } from '../read/parse.js';
 import type { TargetState } from './fix-file.js';
 import { planFor, type FileRun } from './passes.js';
 import { whitelistEntryOf, type CopyPolicy } from './policy.js';
@@ -23,9 +22,9 @@ export function finish(run: FileRun, state: TargetState, sourceFlat: FlatFile, i
     const reason = state.dropped.find((entry) => entry.keyPath === edit.keyPath)?.reason ?? 'could not be applied in this run (it overlaps another change)';
     if (!outcome.blocked.some((entry) => entry.keyPath === edit.keyPath)) outcome.blocked.push({ keyPath: edit.keyPath, reason });
   }
-  const original = flattenDocuments(parseConfigText(state.original).documents, identities);
+  const original = flattenDocuments(run.reader.parsed(state.original).documents, identities);
   const policy: CopyPolicy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };
-  state.strictOk = validateCandidate({ source: sourceFlat, before: original, beforeText: state.original, policy }, state.text, 'strict').ok;
+  state.strictOk = state.text === state.original || validateCandidate({ source: sourceFlat, before: original, beforeText: state.original, policy }, state.text, 'strict', run.reader).ok;
   const tops = changedTops(original, flat);
   outcome.removed = tops.filter((keyPath) => !flat.leaves.has(keyPath) && !flat.containers.has(keyPath));
   outcome.synced = tops.filter((keyPath) => !outcome.removed.includes(keyPath));

@@ -2,7 +2,6 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import type { ComparedFile } from '../compare/snapshot.js';
 import { flattenDocuments, type FlatFile } from '../keys/flatten.js';
 import { chooseArrayIdentities, DOCUMENTS_PATH } from '../keys/identity.js';
-import { parseConfigText } from '../read/parse.js';
 import type { ParsedFile, TreeNode } from '../read/tree.js';
 import { createFromSource } from './create.js';
 import { applyEdits, type TextEdit } from './edits.js';
@@ -13,7 +12,8 @@ import { planSync, type Plan } from './plan.js';
 import type { CopyPolicy, Omitted } from './policy.js';
 import type { BlockStyle } from './render-fresh.js';
 import { validateCandidate, type Baseline } from './validate.js';
-import { parseForFix, type FixDoc } from './yaml-view.js';
+import type { TextReader } from './reader.js';
+import type { FixDoc } from './yaml-view.js';
 
 /** Enough passes for overlapping edits and overrides behind anchors; more means a cycle. */
 const MAX_PASSES = 10;
@@ -28,6 +28,7 @@ export interface FileRun {
   sourceFix: FixDoc;
   prune: boolean;
   states: TargetState[];
+  reader: TextReader;
 }
 
 /** Array identities over every environment's current text, as the comparison would choose them. */
@@ -35,7 +36,7 @@ export function identitiesOf(run: FileRun): Map<string, string | undefined> {
   const documents: TreeNode[][] = [run.sourceParsed.documents];
   for (const [envName, envFile] of run.file.byEnv) {
     const state = run.states.find((candidate) => candidate.outcome.env.name === envName);
-    if (state) documents.push(parseConfigText(state.text).documents);
+    if (state) documents.push(run.reader.parsed(state.text).documents);
     else if (envName !== run.sourceName && envFile.parsed && envFile.problems.length === 0) documents.push(envFile.parsed.documents);
   }
   return chooseArrayIdentities(documents, run.config.arrayKeys);
@@ -69,7 +70,7 @@ export function runPasses(run: FileRun, mode: 'strict' | 'progress'): void {
       addOmitted(state.outcome, plan.omitted);
       for (const group of [plan.edits.filter((edit) => !edit.override), plan.edits.filter((edit) => edit.override)]) {
         if (group.length === 0) continue;
-        const next = applyValidated(state.text, group, baseline, state.dropped, mode);
+        const next = applyValidated(state.text, group, baseline, state.dropped, mode, run.reader);
         if (next === state.text) continue;
         if (state.seen.has(next)) state.active = false;
         else {
@@ -90,8 +91,8 @@ export function addOmitted(outcome: TargetOutcome, omitted: readonly Omitted[]):
 
 export function planFor(run: FileRun, state: TargetState, sourceFlat: FlatFile, identities: ReadonlyMap<string, string | undefined>): { plan: Plan; baseline: Baseline; flat: FlatFile } {
   const { config, sourceText, sourceFix } = run;
-  const targetParsed = parseConfigText(state.text);
-  const targetFix = parseForFix(state.text) as FixDoc;
+  const targetParsed = run.reader.parsed(state.text);
+  const targetFix = run.reader.fix(state.text) as FixDoc;
   const flat = flattenDocuments(targetParsed.documents, identities);
   const policy: CopyPolicy = { whitelist: config.whitelist, targetLive: state.outcome.env.live, identities };
   const targetStyle = styleOf(targetFix) ?? styleOf(sourceFix) ?? { unit: 2, seqIndent: 2 };
@@ -117,12 +118,12 @@ function styleOf(fix: FixDoc): BlockStyle | undefined {
  * Applies a pass's edits if the result passes validation; otherwise keeps, one by one, only the
  * edits that do, and records why the others were dropped.
  */
-function applyValidated(text: string, edits: TextEdit[], baseline: Baseline, dropped: Blocked[], mode: 'strict' | 'progress'): string {
+function applyValidated(text: string, edits: TextEdit[], baseline: Baseline, dropped: Blocked[], mode: 'strict' | 'progress', reader: TextReader): string {
   const all = applyEdits(text, edits);
-  if (validateCandidate(baseline, all.text, mode).ok) return all.text;
+  if (validateCandidate(baseline, all.text, mode, reader).ok) return all.text;
   const accepted: TextEdit[] = [];
   for (const edit of edits) {
-    const verdict = validateCandidate(baseline, applyEdits(text, [...accepted, edit]).text, mode);
+    const verdict = validateCandidate(baseline, applyEdits(text, [...accepted, edit]).text, mode, reader);
     if (verdict.ok) accepted.push(edit);
     else dropped.push({ keyPath: edit.keyPath, reason: `not fixed: ${verdict.reason}` });
   }

@@ -1,9 +1,8 @@
 import { isAlias, isMap, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { AliasBudgetExceeded, flattenDocuments, sameLeafValue, type FlatFile, type Leaf } from '../keys/flatten.js';
-import { parseConfigText } from '../read/parse.js';
 import { forbiddenCredential, forbiddenCredentialCount, whitelistEntryOf, type CopyPolicy } from './policy.js';
-import { parseForFix } from './yaml-view.js';
+import { freshReader, type TextReader } from './reader.js';
 
 export interface Baseline {
   source: FlatFile;
@@ -21,14 +20,14 @@ export type Verdict = { ok: true; flat: FlatFile } | { ok: false; reason: string
  * had; no forbidden credential arrives. A candidate that fails is never written. ('progress' is
  * the per-pass check of a multi-pass run, see fix-file.ts.)
  */
-export function validateCandidate(baseline: Baseline, afterText: string, mode: 'strict' | 'progress' = 'strict'): Verdict {
+export function validateCandidate(baseline: Baseline, afterText: string, mode: 'strict' | 'progress' = 'strict', reader: TextReader = freshReader): Verdict {
   // Raw text, comments included: a copied comment must not carry a credential in either.
   if (forbiddenCredentialCount(baseline.policy, afterText) > forbiddenCredentialCount(baseline.policy, baseline.beforeText)) {
     return { ok: false, reason: baseline.policy.targetLive ? 'a test credential (in a value or a comment) would arrive in a live environment' : 'a live credential (in a value or a comment) would arrive in a non-live environment' };
   }
-  const parsed = parseConfigText(afterText);
+  const parsed = reader.parsed(afterText);
   if (parsed.problems.length > 0) return { ok: false, reason: `the result would not parse (${parsed.problems[0].message})` };
-  const fix = parseForFix(afterText);
+  const fix = reader.fix(afterText);
   if (!fix) return { ok: false, reason: 'the result would not parse' };
   if (fix.documents.some((doc) => hasUnresolvedAlias(doc, doc.contents as YamlNode | null))) return { ok: false, reason: 'the result would hold an alias without its anchor' };
   let after: FlatFile;

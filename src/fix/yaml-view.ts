@@ -116,7 +116,7 @@ export function isScalarNode(node: YamlNode | null): node is Scalar {
 /** Where a node's own text begins, counting an anchor or tag written before it on the same line. */
 export function propsStart(text: string, node: YamlNode): number {
   const start = node.range?.[0] ?? 0;
-  const before = text.slice(0, start);
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   const props = /(?:[&!][^\s,[\]{}]*[ \t]+)+$/.exec(before);
   return props ? start - props[0].length : start;
 }

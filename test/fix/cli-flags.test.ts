@@ -27,6 +27,19 @@ describe('--fix flags', () => {
     }
   });
 
+  it('--fix edits the working tree: it refuses --staged and --base', () => {
+    const run = runCli(['--fix', '--staged'], { cwd: repo() });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe('promote-lint: --fix edits the working tree; it does not combine with --staged\n');
+    expect(runCli(['--fix', '--base', 'main'], { cwd: repo() }).exitCode).toBe(2);
+  });
+
+  it('--prune does not apply to images', () => {
+    const run = runCli(['images', '--fix', '--prune'], { cwd: repo() });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe('promote-lint: --prune applies to --fix of the configs, not to `images`\n');
+  });
+
   it('--from/--to override the promotion path (here staging → prod only)', () => {
     const root = repo();
     const run = runCli(['--fix', '--from', 'staging', '--to', 'prod'], { cwd: root });
