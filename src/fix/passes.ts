@@ -49,12 +49,14 @@ export function identitiesOf(run: FileRun): Map<string, string | undefined> {
  */
 export function runPasses(run: FileRun, mode: 'strict' | 'progress'): void {
   const { config, sourceText, sourceParsed, sourceFix } = run;
-  for (const state of run.states.filter((candidate) => candidate.active && candidate.outcome.created)) {
+  // A target without the file, or with nothing but comments in it, gets the source's text.
+  const empty = (state: TargetState) => state.outcome.created || (run.reader.parsed(state.text).documents.length === 0 && sourceParsed.documents.length > 0);
+  for (const state of run.states.filter((candidate) => candidate.active && empty(candidate))) {
     const identities = identitiesOf(run);
     const created = createFromSource(config, state.outcome.env, sourceText, sourceFix, flattenDocuments(sourceParsed.documents, identities), identities);
     if ('text' in created) {
-      state.text = created.text;
-      state.seen.add(created.text);
+      state.text = state.text === '' || state.text.endsWith('\n') ? state.text + created.text : `${state.text}\n${created.text}`;
+      state.seen.add(state.text);
       addOmitted(state.outcome, created.omitted);
     } else {
       state.outcome.blocked.push(created);

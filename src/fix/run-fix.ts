@@ -8,6 +8,7 @@ import type { Service } from '../read/discover.js';
 import { isInside } from '../read/source.js';
 import type { CliOptions } from '../cli/args.js';
 import { useColor, writeOut, type CliIO } from '../cli/io.js';
+import type { FormatContext } from '../format/types.js';
 import type { Workspace } from '../cli/workspace.js';
 import { unifiedDiff } from '../util/unified-diff.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -56,13 +57,32 @@ export async function runFix(workspace: Workspace, services: Service[], options:
     diffs,
   };
   const context = { color: options.output ? false : useColor(io, options.noColor), quiet: options.quiet, showExpected: false, maxWarnings: options.maxWarnings };
-  const text = options.format === 'json' ? formatFixJson(report, context) : [...diffs.values()].join('') + (diffs.size > 0 ? '\n' : '') + formatFixText(report, context);
+  const text = await renderReport(report, options, context);
   if (options.output) {
     const { redactSecrets } = await import('../report/mask.js');
     await fs.writeFile(path.resolve(workspace.cwd, options.output), redactSecrets(text));
     writeOut(io, `promote-lint: wrote ${options.output} (${after.summary.errors} errors, ${after.summary.warnings} warnings)\n`);
   } else writeOut(io, text);
   return failures.length > 0 ? 1 : remainingExitCode(after, options);
+}
+
+/**
+ * Human output tells the whole story; JSON adds a `fix` section to the usual document; the CI
+ * formats (SARIF, GitHub, GitLab) carry what is left after the fix, as a lint run would.
+ */
+async function renderReport(report: FixReport, options: CliOptions, context: FormatContext): Promise<string> {
+  switch (options.format) {
+    case 'json':
+      return formatFixJson(report, context);
+    case 'sarif':
+      return (await import('../format/sarif.js')).formatSarif(report.after, context);
+    case 'github':
+      return (await import('../format/github.js')).formatGithub(report.after, context);
+    case 'gitlab':
+      return (await import('../format/gitlab.js')).formatGitlab(report.after, context);
+    default:
+      return [...report.diffs.values()].join('') + (report.diffs.size > 0 ? '\n' : '') + formatFixText(report, context);
+  }
 }
 
 function remainingExitCode(result: LintResult, options: Pick<CliOptions, 'maxWarnings' | 'quiet'>): number {

@@ -66,6 +66,16 @@ describe('--fix flags', () => {
     expect(read(root, FILE('prod'))).toBe('worker: 8\n');
   });
 
+  it('-o writes the report to a file; the CI formats carry what is left after the fix', () => {
+    const root = repo();
+    const run = runCli(['--fix', '-o', 'fix-report.txt'], { cwd: root });
+    expect(run.stdout).toMatch(/^promote-lint: wrote fix-report.txt \(0 errors, \d+ warnings\)\n$/);
+    expect(read(root, 'fix-report.txt')).toContain('suggested commit message:');
+    const sarif = JSON.parse(runCli(['--fix', '--format', 'sarif'], { cwd: repo() }).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.filter((result: { ruleId: string }) => result.ruleId === 'drift')).toEqual([]);
+  });
+
   it('says so when there is nothing to write, and exits 0', () => {
     const root = repo();
     runCli(['--fix'], { cwd: root });
