@@ -6,9 +6,11 @@ import { locate, shareBoundary, type Step } from './locate.js';
 import { syncScalarList } from './plan-array.js';
 import { block, whitelistedUnder, type Blocked, type PlanContext, type PlanInput } from './plan-context.js';
 import { insertDocument, insertIntoMap, insertIntoSeq } from './plan-insert.js';
+import { detachSharers } from './plan-detach.js';
 import { planExtra } from './plan-remove.js';
 import { replaceScalar, replaceValue } from './plan-values.js';
 import { cursorFor, forbiddenCredential, keyPathOf, whitelistEntryOf, type Omitted } from './policy.js';
+import type { ScalarValue } from './scalar-text.js';
 import { findTasks, type Task } from './tasks.js';
 import { isFlowCollection } from './yaml-view.js';
 
@@ -54,6 +56,8 @@ function planValue(context: PlanContext, task: Task): void {
   const targetStep = located.target[located.target.length - 1];
   const sourceStep = located.source[located.source.length - 1];
   if (task.kind === 'drift' && isScalar(targetStep.written) && (sourceStep.node === null || isScalar(sourceStep.node))) {
+    const newValue = (isScalar(sourceStep.node) ? sourceStep.node.value : null) as ScalarValue;
+    if (!detachSharers(context, targetStep.written, newValue, task.keyPath)) return;
     replaceScalar(context, targetStep.written, sourceStep.node, isFlowCollection(targetStep.container ?? null), task.keyPath);
   } else replaceValue(context, targetStep, sourceStep);
 }
