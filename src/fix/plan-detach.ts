@@ -23,13 +23,13 @@ export function detachSharers(context: PlanContext, anchored: Scalar, newValue: 
   const literal = text.slice(start, end);
   for (const leaf of context.target.flat.leaves.values()) {
     if (!leaf.shared || leaf.node.kind !== 'scalar' || leaf.node.start !== start || leaf.node.end !== end) continue;
-    const sourceLeaf = context.source.flat.leaves.get(leaf.keyPath);
-    // Synced by this very edit, or drifting anyway (its own override follows): nothing to keep.
-    if (sourceLeaf && (sameLeafValue(sourceLeaf.value, newValue) || !sameLeafValue(sourceLeaf.value, leaf.value))) continue;
     if (whitelistEntryOf(context.policy, leaf.segments)) {
       block(context, keyPath, `its anchor is shared with the whitelisted ${leaf.keyPath}, which must keep its value: left as it is`);
       return false;
     }
+    const sourceLeaf = context.source.flat.leaves.get(leaf.keyPath);
+    // Synced by this very edit, or drifting anyway (its own override follows): nothing to keep.
+    if (sourceLeaf && (sameLeafValue(sourceLeaf.value, newValue) || !sameLeafValue(sourceLeaf.value, leaf.value))) continue;
     const steps = locate(context.target.fix, leaf.segments, context.isStream);
     const boundary = steps ? shareBoundary(steps) : -1;
     const step = steps?.[boundary];
