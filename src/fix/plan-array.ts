@@ -1,12 +1,14 @@
-import { isScalar } from 'yaml';
+import { isAlias, isScalar } from 'yaml';
 import type { Document, Node as YamlNode, Scalar, YAMLSeq } from 'yaml';
 import type { KeySegment } from '../keys/keyPath.js';
 import { flowSpan, itemExtent } from './layout.js';
 import { block, type PlanContext } from './plan-context.js';
+import { pushReplacing } from './plan-detach.js';
 import { insertItems, type Parent } from './plan-insert.js';
 import { replaceScalar } from './plan-values.js';
 import { cursorFor, forbiddenCredential, itemCursor, keyPathOf } from './policy.js';
-import { sameScalar, type ScalarValue } from './scalar-text.js';
+import { scalarSource } from './extract.js';
+import { sameScalar, scalarText, type ScalarValue } from './scalar-text.js';
 import { isFlowCollection, resolveNode } from './yaml-view.js';
 
 /**
@@ -37,7 +39,7 @@ export function syncScalarList(context: PlanContext, target: Parent<YAMLSeq>, so
       const written = fromTarget[offset];
       const sourceNode = resolveNode(fromSource[offset], source.doc);
       if (isScalar(written)) replaceScalar(context, written as Scalar, sourceNode, inFlow, keyPath);
-      else block(context, keyPath, 'an element written as an alias is not rewritten');
+      else overrideAlias(context, written, sourceNode, inFlow, keyPath);
     }
     for (let offset = replaced; offset < fromTarget.length; offset++) removals.push(targetIndex + offset);
     const added = fromSource.slice(replaced);
@@ -53,6 +55,13 @@ export function syncScalarList(context: PlanContext, target: Parent<YAMLSeq>, so
   removeItems(context, target, removals, keyPath);
 }
 
+/** An element written as an alias gets its own value (the anchor may be shared with other keys). */
+function overrideAlias(context: PlanContext, written: YamlNode, sourceNode: YamlNode | null, inFlow: boolean, keyPath: string): void {
+  const text = scalarText(scalarSource(sourceNode, context.source.text), inFlow ? 'flow' : 'block', undefined, { json: context.json });
+  if (text === undefined || !isAlias(written)) return block(context, keyPath, 'the source value cannot be written in this place so that it reads back the same');
+  context.edits.push({ range: [written.range?.[0] ?? 0, written.range?.[1] ?? 0], text, keyPath });
+}
+
 function valueOf(item: YamlNode, doc: Document): ScalarValue {
   const node = resolveNode(item, doc);
   return isScalar(node) ? (node.value as ScalarValue) : null;
@@ -65,7 +74,7 @@ function removeItems(context: PlanContext, target: Parent<YAMLSeq>, indexes: num
   if (!isFlowCollection(target.node) && !context.json) {
     for (const index of indexes) {
       const extent = itemExtent(text, items[index]);
-      if (extent) context.edits.push({ range: [extent.start, extent.end], text: '', keyPath });
+      if (extent) pushReplacing(context, { range: [extent.start, extent.end], text: '', keyPath });
       else block(context, keyPath, 'the list is not written one element per line');
     }
     return;
@@ -81,7 +90,7 @@ function removeItems(context: PlanContext, target: Parent<YAMLSeq>, indexes: num
     if (first > 0) range = [flowSpan(text, items[first - 1])[1], flowSpan(text, items[last])[1]];
     else if (last + 1 < items.length) range = [flowSpan(text, items[first])[0], flowSpan(text, items[last + 1])[0]];
     else range = [flowSpan(text, items[first])[0], flowSpan(text, items[last])[1]];
-    context.edits.push({ range, text: '', keyPath });
+    pushReplacing(context, { range, text: '', keyPath });
   }
 }
 

@@ -1,13 +1,14 @@
-import { isAlias, isMap, isPair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import { sameLeafValue } from '../keys/flatten.js';
+import type { TextEdit } from './edits.js';
 import { keyStart, pairExtent, pairValueEnd } from './layout.js';
 import { columnOf, lastContentOffset, nextLineStart } from './lines.js';
 import { locate, shareBoundary } from './locate.js';
 import { block, insertionText, type PlanContext } from './plan-context.js';
 import { whitelistEntryOf } from './policy.js';
 import type { ScalarValue } from './scalar-text.js';
-import { isFlowCollection, isMergePair } from './yaml-view.js';
+import { aliasesIn, anchorsOf, isFlowCollection, isMergePair } from './yaml-view.js';
 
 /**
  * Before a value is changed where it is written, every other key that shares it through an
@@ -60,4 +61,40 @@ function explicitKey(context: PlanContext, pairs: Pair[], mergedPair: Pair, lite
   const reference = pairs.find((pair) => !isMergePair(pair)) ?? last;
   const offset = pairExtent(text, last)?.end ?? nextLineStart(text, lastContentOffset(text, pairValueEnd(text, last)));
   context.edits.push({ range: [offset, offset], text: insertionText(text, offset, `${' '.repeat(columnOf(text, keyStart(reference)))}${keyText}: ${literal}\n`), keyPath });
+}
+
+/**
+ * An edit that removes text may remove an anchor that aliases elsewhere still use. Each such
+ * alias first gets the anchored value written out in its place, so the file keeps meaning what it
+ * meant. An anchored mapping or list used elsewhere, or a value shared with a whitelisted key,
+ * cannot be handled this way: the edit is refused (false) and reported.
+ */
+export function detachAnchorsIn(context: PlanContext, range: [number, number], keyPath: string, keep?: YamlNode): boolean {
+  const text = context.target.text;
+  const inside = (offset: number) => offset >= range[0] && offset < range[1];
+  for (const doc of context.target.fix.documents) {
+    const aliases = aliasesIn(doc.contents as YamlNode | null);
+    for (const anchor of anchorsOf(doc)) {
+      if (anchor.node === keep || !inside(anchor.offset)) continue;
+      const users = aliases.filter((alias) => !inside(alias.range?.[0] ?? 0) && alias.resolve(doc) === anchor.node);
+      if (users.length === 0) continue;
+      if (!isScalar(anchor.node)) {
+        block(context, keyPath, `it holds the anchor &${anchor.name}, which other keys use: left as it is`);
+        return false;
+      }
+      const [start, end] = anchor.node.range ?? [0, 0];
+      const sharedWithWhitelisted = [...context.target.flat.leaves.values()].find((leaf) => leaf.shared && leaf.node.start === start && whitelistEntryOf(context.policy, leaf.segments));
+      if (sharedWithWhitelisted) {
+        block(context, keyPath, `it holds the anchor &${anchor.name}, shared with the whitelisted ${sharedWithWhitelisted.keyPath}: left as it is`);
+        return false;
+      }
+      for (const alias of users) context.edits.push({ range: [alias.range?.[0] ?? 0, alias.range?.[1] ?? 0], text: text.slice(start, end), keyPath });
+    }
+  }
+  return true;
+}
+
+/** Plans an edit that replaces or removes text, after detaching the aliases of anchors inside it. */
+export function pushReplacing(context: PlanContext, edit: TextEdit, keep?: YamlNode): void {
+  if (detachAnchorsIn(context, edit.range, edit.keyPath, keep)) context.edits.push(edit);
 }

@@ -3,6 +3,7 @@ import { flowSpan, itemExtent, keyStart, pairExtent } from './layout.js';
 import { startsLine } from './lines.js';
 import { locate, shareBoundary } from './locate.js';
 import { block, whitelistedUnder, type PlanContext } from './plan-context.js';
+import { pushReplacing } from './plan-detach.js';
 import { replaceValue } from './plan-values.js';
 import { cursorFor, keyPathOf } from './policy.js';
 import type { Task } from './tasks.js';
@@ -32,7 +33,7 @@ export function planExtra(context: PlanContext, task: Task): void {
   if (step.kind === 'document') {
     const documents = context.target.fix.documents;
     const index = documents.indexOf(step.doc);
-    context.edits.push({ range: [step.doc.range?.[0] ?? 0, documents[index + 1]?.range?.[0] ?? text.length], text: '', keyPath: task.keyPath });
+    pushReplacing(context, { range: [step.doc.range?.[0] ?? 0, documents[index + 1]?.range?.[0] ?? text.length], text: '', keyPath: task.keyPath });
     return;
   }
   const container = step.container as YAMLMap | YAMLSeq;
@@ -44,18 +45,18 @@ export function planExtra(context: PlanContext, task: Task): void {
     if (index > 0) range = [flowSpan(text, members[index - 1])[1], flowSpan(text, member)[1]];
     else if (members.length > 1) range = [flowSpan(text, member)[0], flowSpan(text, members[1])[0]];
     else range = flowSpan(text, member);
-    context.edits.push({ range, text: '', keyPath: task.keyPath });
+    pushReplacing(context, { range, text: '', keyPath: task.keyPath });
     return;
   }
   const extent = step.kind === 'entry' ? pairExtent(text, step.entry!.pair) : itemExtent(text, member as YamlNode);
   if (extent) {
-    context.edits.push({ range: [extent.start, extent.end], text: '', keyPath: task.keyPath });
+    pushReplacing(context, { range: [extent.start, extent.end], text: '', keyPath: task.keyPath });
     return;
   }
   // The first key of a `- key:` element: the next key moves up onto the dash line.
   const pairs = (container.items as Pair[]).filter((pair) => !isMergePair(pair));
   const next = pairs[pairs.indexOf(member as Pair) + 1];
   if (step.kind === 'entry' && next && startsLine(text, keyStart(next))) {
-    context.edits.push({ range: [keyStart(member as Pair), keyStart(next)], text: '', keyPath: task.keyPath });
+    pushReplacing(context, { range: [keyStart(member as Pair), keyStart(next)], text: '', keyPath: task.keyPath });
   } else block(context, task.keyPath, 'cannot remove the only key of a list element');
 }

@@ -6,9 +6,10 @@ import { dashOffset, itemExtent, keyStart, pairExtent, type Extent } from './lay
 import { columnOf, indentAt, lastContentOffset, lineEnd, lineStart } from './lines.js';
 import type { Step } from './locate.js';
 import { block, insertionText, sourceSideOf, type PlanContext } from './plan-context.js';
+import { detachSharers, pushReplacing } from './plan-detach.js';
 import { cursorFor, keyPathOf, type Omitted } from './policy.js';
 import { blockItemLines, blockPairLines, flowText, RenderError } from './render-fresh.js';
-import { scalarText } from './scalar-text.js';
+import { scalarText, type ScalarValue } from './scalar-text.js';
 import { aliasesIn, anchorNamesIn, isBlockCollection, isFlowCollection, propsStart, resolveNode, valueEnd } from './yaml-view.js';
 
 const BLOCK_SCALAR = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED']);
@@ -18,6 +19,7 @@ const BLOCK_SCALAR = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED']);
  * or tag in front kept, a trailing comment kept in its column.
  */
 export function replaceScalar(context: PlanContext, written: Scalar, sourceNode: YamlNode | null, inFlow: boolean, keyPath: string, override = false): void {
+  if (!detachSharers(context, written, (isScalar(sourceNode) ? sourceNode.value : null) as ScalarValue, keyPath)) return;
   const text = context.target.text;
   const [start, end] = written.range ?? [0, 0];
   const tag = /!\S*/.exec(text.slice(propsStart(text, written), start))?.[0];
@@ -88,12 +90,16 @@ export function replaceValue(context: PlanContext, targetStep: Step, sourceStep:
     if (isBlockCollection(written)) {
       // `- key:` followed by a block collection: the value moves up behind the colon.
       const from = targetStep.kind === 'entry' ? colonEnd(text, targetStep.entry?.pair) : (dashOffset(text, written) ?? propsStart(text, written) - 1) + 1;
-      context.edits.push({ range: [from, lastContentOffset(text, valueEnd(text, written, written.range?.[1] ?? from)) + 1], text: ` ${flow}`, keyPath, override });
+      pushReplacing(context, { range: [from, lastContentOffset(text, valueEnd(text, written, written.range?.[1] ?? from)) + 1], text: ` ${flow}`, keyPath, override });
       return;
     }
     const [start, end] = [propsStart(text, written), written.range?.[1] ?? 0];
-    const spaced = start === end && text[start - 1] !== ' ' ? ` ${flow}` : flow;
-    context.edits.push({ range: [start, end], text: spaced, keyPath, override });
+    // An anchor stays (its aliases follow the new value); a tag goes, it named the old kind.
+    const anchored = written.anchor ? `&${written.anchor} ${flow}` : flow;
+    const spaced = start === end && text[start - 1] !== ' ' ? ` ${anchored}` : anchored;
+    // A block scalar's text ends with its line break, which the new value needs too.
+    const lineBreak = isScalar(written) && BLOCK_SCALAR.has(written.type ?? '') && text[end - 1] === '\n' ? '\n' : '';
+    pushReplacing(context, { range: [start, end], text: spaced + lineBreak, keyPath, override }, written);
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
     block(context, keyPath, error.message);
@@ -112,7 +118,7 @@ function verbatimFlow(context: PlanContext, sourceStep: Step): string | undefine
 }
 
 function replaceLines(context: PlanContext, extent: Extent, keyPath: string, override: boolean, lines: string): void {
-  context.edits.push({ range: [extent.lineStart, extent.end], text: insertionText(context.target.text, extent.end, lines), keyPath, override });
+  pushReplacing(context, { range: [extent.lineStart, extent.end], text: insertionText(context.target.text, extent.end, lines), keyPath, override });
 }
 
 function blockEntryText(context: PlanContext, targetPair: Pair, sourceStep: Step, plain: Plain, extent: Extent): string {

@@ -14,6 +14,9 @@ import type { ScalarValue } from './scalar-text.js';
 import { findTasks, type Task } from './tasks.js';
 import { isFlowCollection } from './yaml-view.js';
 
+/** The value a scalar becomes when it turns into a collection: equal to no scalar. */
+const NEW_KIND = Symbol('collection') as unknown as ScalarValue;
+
 export interface Plan {
   edits: TextEdit[];
   blocked: Blocked[];
@@ -56,10 +59,11 @@ function planValue(context: PlanContext, task: Task): void {
   const targetStep = located.target[located.target.length - 1];
   const sourceStep = located.source[located.source.length - 1];
   if (task.kind === 'drift' && isScalar(targetStep.written) && (sourceStep.node === null || isScalar(sourceStep.node))) {
-    const newValue = (isScalar(sourceStep.node) ? sourceStep.node.value : null) as ScalarValue;
-    if (!detachSharers(context, targetStep.written, newValue, task.keyPath)) return;
     replaceScalar(context, targetStep.written, sourceStep.node, isFlowCollection(targetStep.container ?? null), task.keyPath);
-  } else replaceValue(context, targetStep, sourceStep);
+  } else {
+    if (isScalar(targetStep.written) && !detachSharers(context, targetStep.written, NEW_KIND, task.keyPath)) return;
+    replaceValue(context, targetStep, sourceStep);
+  }
 }
 
 /**

@@ -13,7 +13,14 @@ export type Tree = Scalar | Tree[] | { [key: string]: Tree };
 export const KEYS = ['alpha', 'beta', 'gamma', 'delta', 'mode', 'rate', 'gpt-4o', 'o3-mini', 'size', 'plans'];
 const STRINGS = ['release', 'debug', 'a # b', 'key: value', 'true', '10', '', "it's", 'x, y', '*star', 'multi\nline', 'tmpl_v3', '2024-06-20', 'ünïcode'];
 
-export const scalarArb: fc.Arbitrary<Scalar> = fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.boolean(), fc.constantFrom(...STRINGS), fc.constant(null));
+// 'release' comes up often on purpose: repeated strings are what anchors and aliases are made of.
+export const scalarArb: fc.Arbitrary<Scalar> = fc.oneof(
+  fc.integer({ min: -5, max: 1000 }),
+  fc.boolean(),
+  fc.constantFrom(...STRINGS),
+  { arbitrary: fc.constant('release'), weight: 2 },
+  fc.constant(null),
+);
 
 const objectsArb = fc
   .uniqueArray(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), v: scalarArb, priced: fc.boolean() }), { selector: (item) => item.id, maxLength: 3 })
@@ -87,6 +94,8 @@ export interface Style {
   unit: number;
   seqIndent: number;
   tape: Tape;
+  /** strings written once with an anchor, by value: later ones may be aliases to it */
+  anchors?: Map<string, string>;
 }
 
 export const styleArb = fc.record({
@@ -97,6 +106,7 @@ export const styleArb = fc.record({
 
 /** YAML text for a tree, in a style: the same data can look many ways. */
 export function render(tree: { [key: string]: Tree }, style: Style): string {
+  style.anchors = new Map();
   const lines: string[] = ['# generated config'];
   renderMap(tree, 0, style, lines, true);
   return `${lines.join('\n')}\n`;
@@ -145,8 +155,20 @@ function flow(value: Tree, style: Style): string {
   return `{${Object.entries(value).map(([key, item]) => `${key}: ${flow(item, style)}`).join(', ')}}`;
 }
 
+/** A scalar in one of its spellings; a repeated string may be written as an alias to its first. */
 function scalar(value: Scalar, style: Style, context: 'block' | 'flow'): string {
   if (typeof value !== 'string') return value === null ? (style.tape.next() < 50 ? 'null' : '~') : String(value);
+  const anchor = style.anchors?.get(value);
+  if (anchor && style.tape.next() < 50) return `*${anchor}`;
+  if (!anchor && style.anchors && style.tape.next() < 25) {
+    const name = `v${style.anchors.size}`;
+    style.anchors.set(value, name);
+    return `&${name} ${spelling(value, style, context)}`;
+  }
+  return spelling(value, style, context);
+}
+
+function spelling(value: string, style: Style, context: 'block' | 'flow'): string {
   const roll = style.tape.next();
   const single = `'${value.replaceAll("'", "''")}'`;
   if (roll < 40 && !value.includes('\n') && readsBack(value, context, value)) return value;

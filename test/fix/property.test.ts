@@ -98,14 +98,15 @@ describe('--fix on generated configs (fast-check)', () => {
         const leftovers = after.findings.filter((finding) => finding.ruleId === 'drift' || finding.ruleId === 'missing-key');
         for (const finding of leftovers) expect(explained(outcomes, finding, leftovers, prune), `${finding.ruleId} ${finding.env} ${finding.key}: ${finding.message}\n${JSON.stringify(outcomes.map((o) => o.blocked))}\n${JSON.stringify(texts)}`).toBe(true);
         if (outcomes.every((outcome) => outcome.blocked.length === 0)) clean++;
-        for (const o of outcomes) expect(o.blocked.filter((b) => b.reason.includes('neither')), JSON.stringify({ texts, b: o.blocked, env: o.env.name, after: o.after })).toEqual([]);
+        // The planner's edits are right the first time: validation never had to drop one.
+        for (const outcome of outcomes) expect(outcome.blocked.filter((blocked) => blocked.reason.startsWith('not fixed:')), JSON.stringify({ texts, env: outcome.env.name })).toEqual([]);
         expect(again.filter((outcome) => outcome.changed).map((outcome) => outcome.repoPath)).toEqual([]);
       }),
       { numRuns: Number(process.env.FIX_PROPERTY_RUNS ?? 80) },
     );
     // The generator must mostly produce configs the fixer can fully fix, or the property is weak.
     expect(clean / runs).toBeGreaterThan(0.7);
-  }, 120_000);
+  }, 600_000);
 
   it('never copies a test credential into a live environment', async () => {
     await fc.assert(
@@ -121,7 +122,7 @@ describe('--fix on generated configs (fast-check)', () => {
       }),
       { numRuns: Number(process.env.FIX_PROPERTY_RUNS ?? 40) },
     );
-  }, 120_000);
+  }, 600_000);
 });
 
 function injectCredentials(tree: Tree, tape: Tape): Tree {
