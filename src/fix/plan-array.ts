@@ -5,6 +5,7 @@ import { flowSpan, itemExtent } from './layout.js';
 import { block, type PlanContext } from './plan-context.js';
 import { pushReplacing } from './plan-detach.js';
 import { insertItems, type Parent } from './plan-insert.js';
+import type { Placement } from './placement.js';
 import { replaceScalar } from './plan-values.js';
 import { cursorFor, forbiddenCredential, itemCursor, keyPathOf } from './policy.js';
 import { scalarSource } from './extract.js';
@@ -45,9 +46,9 @@ export function syncScalarList(context: PlanContext, target: Parent<YAMLSeq>, so
     const added = fromSource.slice(replaced);
     if (added.length > 0) {
       const lastKept = targetIndex + replaced - 1;
-      const anchor = lastKept >= 0 ? { where: 'after' as const, index: lastKept } : targetMatch < targetItems.length ? { where: 'before' as const, index: targetMatch } : { where: 'end' as const };
+      const placement: Placement = lastKept >= 0 ? { where: 'after', index: lastKept } : targetMatch < targetItems.length ? { where: 'before', index: targetMatch } : { where: 'end' };
       const items = added.map((item) => ({ item, cursor: itemCursor(arrayCursor, context.policy, source.node.items.indexOf(item), () => undefined) }));
-      insertItems(context, target, source, items, anchor, keyPath);
+      insertItems(context, target, source, items, placement, keyPath);
     }
     sourceIndex = sourceMatch + 1;
     targetIndex = targetMatch + 1;

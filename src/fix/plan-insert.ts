@@ -1,5 +1,5 @@
 import { isPair } from 'yaml';
-import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { formatKeyPath, type ItemSelector, type KeySegment } from '../keys/keyPath.js';
 import { copyLines, copyRegion } from './copy-lines.js';
 import { extractPlain, type Plain } from './extract.js';
@@ -37,8 +37,9 @@ export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, sou
         const parts = entries.map((entry) => {
           const plain = plainOf(context, source.doc, entry.value, childCursor(parentCursor, entry.key));
           if (!plain) return undefined;
-          const siblingKey = ownPairs[0]?.key as { type?: string } | undefined;
-          const keyTextInFlow = keyTextFor(entry.key, 'flow', { json: context.json, preferQuote: siblingKey?.type as never });
+          // A new key is quoted like its siblings (`"key"` in a JSON-like flow mapping).
+          const siblingKey = ownPairs[0]?.key as Scalar | undefined;
+          const keyTextInFlow = keyTextFor(entry.key, 'flow', { json: context.json, preferQuote: siblingKey?.type });
           return `${keyTextInFlow}: ${flowText(plain, flowOptions(context, target.node, ownPairs))}`;
         });
         flowInsert(context, target.node, ownPairs, placement, parts.filter((part): part is string => part !== undefined), keyPath, override);
@@ -70,7 +71,7 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
   let inserted = '';
   // When an alias in the copy points at an anchor the target has not synced yet, the copy waits a
   // pass (the anchor's own fix comes first) instead of being expanded into plain values.
-  let waitForPlacement = false;
+  let waitForAnchor = false;
   for (const entry of entries) {
     const cursor = childCursor(parentCursor, entry.key);
     const copied =
@@ -86,7 +87,7 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
             targetStyle: context.target.style,
             withLeadingComments: true,
             target: { doc: target.doc, insertAt: offset },
-            onAliasMismatch: () => (waitForPlacement = true),
+            onAliasMismatch: () => (waitForAnchor = true),
           })
         : undefined;
     if (copied !== undefined) {
@@ -99,7 +100,7 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
     const plain = plainOf(context, source.doc, entry.value, cursor);
     if (plain) inserted += `${blockPairLines(entry.key, undefined, plain, column, context.target.style).join('\n')}\n`;
   }
-  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: override || waitForPlacement });
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: override || waitForAnchor });
 }
 
 /** Inserts the elements of an array of objects that the target lacks, matched by identity. */
@@ -148,7 +149,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     offset = extent.end;
   }
   let inserted = '';
-  let waitForPlacement = false;
+  let waitForAnchor = false;
   for (const { item, cursor } of items) {
     const copied = !isFlowCollection(source.node)
       ? copyLines({
@@ -162,7 +163,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
           targetStyle: context.target.style,
           withLeadingComments: true,
           target: { doc: target.doc, insertAt: offset },
-          onAliasMismatch: () => (waitForPlacement = true),
+          onAliasMismatch: () => (waitForAnchor = true),
         })
       : undefined;
     if (copied !== undefined) {
@@ -172,7 +173,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     const plain = plainOf(context, source.doc, item, cursor);
     if (plain) inserted += `${blockItemLines(plain, dashColumn, context.target.style).join('\n')}\n`;
   }
-  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: waitForPlacement });
+  if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: waitForAnchor });
 }
 
 function blankLineAbove(text: string, lineStartOffset: number): boolean {
