@@ -8,6 +8,8 @@ export interface TextEdit {
   text: string;
   /** the key the edit is for, for reports */
   keyPath: string;
+  /** every key an edit inserts at once (a group of new keys), when more than one */
+  covers?: string[];
   /** overrides a value the target reaches through an alias or a merge key: planned last */
   override?: boolean;
 }

@@ -18,9 +18,9 @@ export function finish(run: FileRun, state: TargetState, sourceFlat: FlatFile, i
   if (outcome.skipped || (!state.active && outcome.created && state.text === '')) return;
   const { plan, flat } = planFor(run, state, sourceFlat, identities);
   outcome.blocked.push(...plan.blocked);
-  for (const edit of plan.edits) {
-    const reason = state.dropped.find((entry) => entry.keyPath === edit.keyPath)?.reason ?? 'could not be applied in this run (it overlaps another change)';
-    if (!outcome.blocked.some((entry) => entry.keyPath === edit.keyPath)) outcome.blocked.push({ keyPath: edit.keyPath, reason });
+  for (const keyPath of plan.edits.flatMap((edit) => edit.covers ?? [edit.keyPath])) {
+    const reason = state.dropped.find((entry) => entry.keyPath === keyPath)?.reason ?? 'could not be applied in this run (it overlaps another change)';
+    if (!outcome.blocked.some((entry) => entry.keyPath === keyPath)) outcome.blocked.push({ keyPath, reason });
   }
   const original = flattenDocuments(run.reader.parsed(state.original).documents, identities);
   const policy: CopyPolicy = { whitelist: config.whitelist, targetLive: outcome.env.live, identities };

@@ -127,7 +127,16 @@ function applyValidated(text: string, edits: TextEdit[], baseline: Baseline, dro
   for (const edit of edits) {
     const verdict = validateCandidate(baseline, applyEdits(text, [...accepted, edit]).text, mode, reader);
     if (verdict.ok) accepted.push(edit);
-    else dropped.push({ keyPath: edit.keyPath, reason: `not fixed: ${verdict.reason}` });
+    else for (const keyPath of edit.covers ?? [edit.keyPath]) dropped.push({ keyPath, reason: `not fixed: ${droppedBecause(edit, verdict)}` });
   }
   return applyEdits(text, accepted).text;
+}
+
+/**
+ * An edit only touches its own key's text; when the check names another key, that key reads
+ * the edited text through an alias or a merge key, and the message says so.
+ */
+function droppedBecause(edit: TextEdit, verdict: { reason: string; keyPath?: string }): string {
+  if (!verdict.keyPath || verdict.keyPath === edit.keyPath || verdict.keyPath.startsWith(`${edit.keyPath}.`) || verdict.keyPath.startsWith(`${edit.keyPath}[`)) return verdict.reason;
+  return `it would also change ${verdict.keyPath}, which shares its text through an alias or merge key (${verdict.reason})`;
 }

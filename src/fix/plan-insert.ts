@@ -32,6 +32,7 @@ export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, sou
   for (const { placement, members } of groups) {
     const entries = members.map((key) => sourceEntries.find((entry) => entry.key === key)!);
     const keyPath = keyPathOf(childCursor(parentCursor, entries[0].key));
+    const planned = context.edits.length;
     try {
       if (isFlowCollection(target.node) || context.json) {
         const parts = entries.map((entry) => {
@@ -49,8 +50,15 @@ export function insertIntoMap(context: PlanContext, target: Parent<YAMLMap>, sou
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
       block(context, keyPath, error.message);
+    } finally {
+      coverAll(context, planned, members.map((key) => keyPathOf(childCursor(parentCursor, key))));
     }
   }
+}
+
+/** The edits planned since `from` insert all these keys at once. */
+function coverAll(context: PlanContext, from: number, keyPaths: string[]): void {
+  if (keyPaths.length > 1) for (const edit of context.edits.slice(from)) edit.covers = keyPaths;
 }
 
 function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: Parent<YAMLMap>, ownPairs: Pair[], placement: Placement, entries: ReturnType<typeof entriesOf>, parentCursor: PathCursor, keyPath: string, override: boolean): void {
@@ -120,11 +128,14 @@ export function insertIntoSeq(context: PlanContext, target: Parent<YAMLSeq>, sou
   for (const { placement, members } of groupByNeighbour(names, wanted, matchIndex)) {
     const indexes = members.map((name) => names.indexOf(name));
     const keyPath = formatKeyPath(cursors[indexes[0]].segments);
+    const planned = context.edits.length;
     try {
       insertItems(context, target, source, indexes.map((index) => ({ item: sourceItems[index], cursor: cursors[index] })), placement, keyPath);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
       block(context, keyPath, error.message);
+    } finally {
+      coverAll(context, planned, indexes.map((index) => formatKeyPath(cursors[index].segments)));
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { flowSpan, itemExtent, keyStart, pairExtent } from './layout.js';
 import { startsLine } from './lines.js';
 import { locate, shareBoundary } from './locate.js';
@@ -7,7 +8,7 @@ import { pushReplacing } from './plan-detach.js';
 import { replaceValue } from './plan-values.js';
 import { cursorFor, keyPathOf } from './policy.js';
 import type { Task } from './tasks.js';
-import { isFlowCollection, isMergePair } from './yaml-view.js';
+import { entriesOf, isFlowCollection, isMergePair, resolveNode } from './yaml-view.js';
 
 /** A key only the target has: removed with --prune (an element of a positional list always goes). */
 export function planExtra(context: PlanContext, task: Task): void {
@@ -21,6 +22,9 @@ export function planExtra(context: PlanContext, task: Task): void {
   if (guarded) return block(context, task.keyPath, `only in the target, but holds the whitelisted ${guarded}: left in place`);
   const step = targetSteps[targetSteps.length - 1];
   const text = context.target.text;
+  if (step.kind === 'entry' && isMap(step.container) && mergedUnder(step.container, step.doc).has(step.entry?.key ?? '')) {
+    return block(context, task.keyPath, 'only in the target, and a merge key (<<) of its mapping would bring the key back: remove it by hand');
+  }
   // Removing the last entry of a block collection would leave `key:` (null) where the source has
   // `{}` or `[]`: the collection is replaced by the source's empty one instead.
   const parentStep = targetSteps[targetSteps.length - 2];
@@ -59,4 +63,18 @@ export function planExtra(context: PlanContext, task: Task): void {
   if (step.kind === 'entry' && next && startsLine(text, keyStart(next))) {
     pushReplacing(context, { range: [keyStart(member as Pair), keyStart(next)], text: '', keyPath: task.keyPath });
   } else block(context, task.keyPath, 'cannot remove the only key of a list element');
+}
+
+/** Keys the merge keys of a mapping supply (shadowed or not by its own entries). */
+function mergedUnder(map: YAMLMap, doc: Document): Set<string> {
+  const keys = new Set<string>();
+  for (const pair of map.items) {
+    if (!isMergePair(pair)) continue;
+    const value = pair.value as YamlNode | null;
+    for (const source of isSeq(value) ? (value.items as YamlNode[]) : [value]) {
+      const resolved = resolveNode(source, doc);
+      if (isMap(resolved)) entriesOf(resolved, doc).forEach((entry) => keys.add(entry.key));
+    }
+  }
+  return keys;
 }

@@ -26,10 +26,23 @@ const objectsArb = fc
   .uniqueArray(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), v: scalarArb, priced: fc.boolean() }), { selector: (item) => item.id, maxLength: 3 })
   .map((items): Tree[] => items.map(({ id, v, priced }): Tree => (priced ? { id, v, priceId: `price_test_${id}` } : { id, v })));
 
-export const treeArb: fc.Arbitrary<{ [key: string]: Tree }> = fc.letrec<{ map: { [key: string]: Tree }; node: Tree }>((tie) => ({
+const treeArb: fc.Arbitrary<{ [key: string]: Tree }> = fc.letrec<{ map: { [key: string]: Tree }; node: Tree }>((tie) => ({
   node: fc.oneof({ maxDepth: 3, depthIdentifier: 'tree' }, scalarArb, scalarArb, tie('map'), fc.array(scalarArb, { maxLength: 4 }), objectsArb),
   map: fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), tie('node')), { selector: ([key]) => key, maxLength: 4 }).map((entries) => Object.fromEntries(entries)),
-})).map.map((business) => ({ ...business, db: { link: 'postgres://ci-db.internal/app', pool: 10 } }));
+})).map;
+
+/** Queue definitions sharing settings, the shape merge keys (`<<: *defaults`) are made for. */
+const queuesArb = fc
+  .record({ durable: fc.boolean(), prefetch: fc.integer({ min: 1, max: 30 }), overrides: fc.array(fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), { minLength: 1, maxLength: 3 }) })
+  .map(({ durable, prefetch, overrides }) => {
+    const queues: { [key: string]: Tree } = { defaults: { durable, prefetch } };
+    overrides.forEach((override, index) => (queues[`q${index}`] = { durable, prefetch: override ?? prefetch, name: `queue.${index}` }));
+    return queues;
+  });
+
+export const configArb: fc.Arbitrary<{ [key: string]: Tree }> = fc
+  .tuple(treeArb, fc.option(queuesArb, { nil: undefined }))
+  .map(([business, queues]) => ({ ...business, ...(queues ? { queues } : {}), db: { link: 'postgres://ci-db.internal/app', pool: 10 } }));
 
 /** A seeded sequence of choices, so a mutation is reproducible and shrinkable. */
 export class Tape {
@@ -96,6 +109,8 @@ export interface Style {
   tape: Tape;
   /** strings written once with an anchor, by value: later ones may be aliases to it */
   anchors?: Map<string, string>;
+  /** mappings written with an anchor: a later mapping holding all their keys may merge one */
+  mapAnchors?: Array<{ name: string; value: { [key: string]: Tree } }>;
 }
 
 export const styleArb = fc.record({
@@ -107,6 +122,7 @@ export const styleArb = fc.record({
 /** YAML text for a tree, in a style: the same data can look many ways. */
 export function render(tree: { [key: string]: Tree }, style: Style): string {
   style.anchors = new Map();
+  style.mapAnchors = [];
   const lines: string[] = ['# generated config'];
   renderMap(tree, 0, style, lines, true);
   return `${lines.join('\n')}\n`;
@@ -126,11 +142,28 @@ function renderMap(map: { [key: string]: Tree }, column: number, style: Style, l
     } else if (Array.isArray(value)) {
       lines.push(head);
       for (const item of value) renderItem(item, column + style.seqIndent, style, lines);
-    } else {
-      lines.push(head);
-      renderMap(value, column + style.unit, style, lines);
-    }
+    } else renderBlockMap(head, value, column, style, lines);
   }
+}
+
+/**
+ * A block mapping, sometimes with an anchor; or, when an anchored mapping's keys are all in it,
+ * written as `<<: *anchor` plus the entries that differ from the anchored ones (same data).
+ */
+function renderBlockMap(head: string, value: { [key: string]: Tree }, column: number, style: Style, lines: string[]): void {
+  const mapAnchors = style.mapAnchors ?? [];
+  const same = (left: Tree, right: Tree) => JSON.stringify(left) === JSON.stringify(right);
+  const base = style.tape.next() < 70 ? mapAnchors.find((candidate) => Object.keys(candidate.value).length > 0 && Object.keys(candidate.value).every((key) => key in value)) : undefined;
+  if (base) {
+    lines.push(head, `${' '.repeat(column + style.unit)}<<: *${base.name}`);
+    const own = Object.fromEntries(Object.entries(value).filter(([key, item]) => !same(base.value[key], item)));
+    renderMap(own, column + style.unit, style, lines);
+    return;
+  }
+  const name = style.tape.next() < 50 ? `m${lines.length}` : undefined;
+  lines.push(name ? `${head} &${name}` : head);
+  renderMap(value, column + style.unit, style, lines);
+  if (name) mapAnchors.push({ name, value });
 }
 
 function renderItem(item: Tree, dashColumn: number, style: Style, lines: string[]): void {

@@ -10,7 +10,7 @@ import { compileKeyPattern } from '../../src/keys/pattern.js';
 import { lint } from '../../src/lint.js';
 import { parseConfigText } from '../../src/read/parse.js';
 import { tempDir, writeTree } from '../helpers.js';
-import { mutate, render, styleArb, Tape, treeArb, type Tree } from './generated-config.js';
+import { mutate, render, styleArb, Tape, configArb, type Tree } from './generated-config.js';
 
 const WHITELIST = [
   { key: 'db.link', reason: 'own database' },
@@ -28,7 +28,7 @@ const CONFIG = {
 };
 
 const tapeArb = fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 60, maxLength: 60 });
-const caseArb = fc.record({ source: treeArb, staging: tapeArb, prod: tapeArb, styles: fc.tuple(styleArb, styleArb, styleArb), prune: fc.boolean() });
+const caseArb = fc.record({ source: configArb, staging: tapeArb, prod: tapeArb, styles: fc.tuple(styleArb, styleArb, styleArb), prune: fc.boolean() });
 
 async function fixAll(texts: Record<string, string>, prune: boolean) {
   const root = writeTree(tempDir(), {
@@ -98,8 +98,11 @@ describe('--fix on generated configs (fast-check)', () => {
         const leftovers = after.findings.filter((finding) => finding.ruleId === 'drift' || finding.ruleId === 'missing-key');
         for (const finding of leftovers) expect(explained(outcomes, finding, leftovers, prune), `${finding.ruleId} ${finding.env} ${finding.key}: ${finding.message}\n${JSON.stringify(outcomes.map((o) => o.blocked))}\n${JSON.stringify(texts)}`).toBe(true);
         if (outcomes.every((outcome) => outcome.blocked.length === 0)) clean++;
-        // The planner's edits are right the first time: validation never had to drop one.
-        for (const outcome of outcomes) expect(outcome.blocked.filter((blocked) => blocked.reason.startsWith('not fixed:')), JSON.stringify({ texts, env: outcome.env.name })).toEqual([]);
+        // Without aliases and merge keys the planner's edits are right the first time: the check
+        // never has to drop one. (With them, an edit may be refused because another key shares
+        // its text; the assertions above still hold.)
+        const shares = Object.values(texts).some((text) => /(^|[\s[{,])\*[A-Za-z0-9]/m.test(text));
+        for (const outcome of outcomes) if (!shares) expect(outcome.blocked.filter((blocked) => blocked.reason.startsWith('not fixed:')), JSON.stringify({ texts, env: outcome.env.name })).toEqual([]);
         expect(again.filter((outcome) => outcome.changed).map((outcome) => outcome.repoPath)).toEqual([]);
       }),
       { numRuns: Number(process.env.FIX_PROPERTY_RUNS ?? 80) },
