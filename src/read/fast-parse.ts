@@ -1,0 +1,295 @@
+import { parseFlow } from './fast-flow.js';
+import { NOT_FAST, bail, isEmptyAt, resolvePlain, scanBlockPlain, scanDoubleQuoted, scanName, scanSingleQuoted } from './fast-scalar.js';
+import { lineIndex } from './line-index.js';
+import type { MapEntry, ParsedFile, TreeNode } from './tree.js';
+
+/**
+ * The fast path of parse.ts for plain block YAML, the shape nearly every config file has: block
+ * maps and sequences, one-line scalars and flow collections, comments, anchors, aliases and merge
+ * keys. It returns exactly the tree the full parser (yaml) returns, offsets included, or
+ * undefined for anything else (multi-line scalars, tags, several documents, tabs, anything yaml
+ * would call an error), which parse.ts then reads with yaml. test/read/fast-parse.test.ts holds
+ * the two to the same answers.
+ */
+export function parseFast(text: string): ParsedFile | undefined {
+  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  try {
+    const documents = new FastParser(text).parse();
+    return { documents, problems: [], position: lineIndex(text) };
+  } catch (error) {
+    if (error === NOT_FAST) return undefined;
+    throw error;
+  }
+}
+
+/** Tabs, CR, other control characters, a BOM and Unicode line separators: the full parser's business. */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/** First characters of a map key that the fast path leaves to yaml (flow keys, properties, quotes handled apart). */
+const NOT_KEY_START = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
+const NOT_VALUE_START = new Set([']', '}', ',', '!', '|', '>', '%', '@', '`']);
+
+interface Parsed {
+  node: TreeNode;
+  /** yaml's `range[2]` of the node: where its trailing comments end. A collection's end is its last item's. */
+  nodeEnd: number;
+}
+
+/**
+ * A recursive descent over lines. The only subtle part is `nodeEnd`, which decides a collection's
+ * `end`: yaml hands a comment line more indented than the collection to the value before it, and
+ * keeps a trailing run of comments in a collection when one of them is indented at least as far.
+ */
+class FastParser {
+  /** the current content line: start of the line, its indentation, first character, line end; lineStart -1 at the end */
+  private lineStart = -1;
+  private indent = 0;
+  private content = 0;
+  private lineEnd = 0;
+  /** the deepest indentation of a comment in the trailing run not yet given to a node; -1 for none */
+  private runComment = -1;
+  private runEnd = 0;
+  private sawComment = false;
+  /** where a `---` line stopped advance(), -1 when it did not */
+  private markerAt = -1;
+  /** anchor name → its node; undefined while the anchored node is still being read */
+  private readonly anchors = new Map<string, TreeNode | undefined>();
+
+  constructor(private readonly text: string) {}
+
+  /** Every document of the stream; `---` separates them, an empty one bails. */
+  parse(): TreeNode[] {
+    const documents: TreeNode[] = [];
+    this.advance(0, -1);
+    for (;;) {
+      const afterMarker = this.markerAt !== -1;
+      if (afterMarker) {
+        const markerLineEnd = this.text.indexOf('\n', this.markerAt);
+        this.markerAt = -1;
+        if (markerLineEnd === -1) bail();
+        this.advance(markerLineEnd + 1, -1);
+      }
+      if (this.lineStart === -1) {
+        if (afterMarker || this.markerAt !== -1) bail();
+        return documents;
+      }
+      documents.push(this.blockNode(this.indent, this.content).node);
+      if (this.lineStart !== -1) bail();
+      if (this.markerAt === -1) return documents;
+    }
+  }
+
+  /**
+   * Moves to the next content line from `from`, over blank and comment lines. With
+   * `attachIndent` ≥ 0, comment lines indented deeper than it (before any other comment) belong
+   * to the value just read: returns where they end, else `from`.
+   */
+  private advance(from: number, attachIndent: number): number {
+    const text = this.text;
+    let nodeEnd = Math.min(from, text.length);
+    let attachable = attachIndent >= 0;
+    this.runComment = -1;
+    this.sawComment = false;
+    for (let lineStart = from; lineStart < text.length; ) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
+      let content = lineStart;
+      while (content < lineEnd && text.charCodeAt(content) === 32) content++;
+      if (content < lineEnd && text.charCodeAt(content) === 35) {
+        this.sawComment = true;
+        if (attachable && content - lineStart > attachIndent) {
+          nodeEnd = Math.min(lineEnd + 1, text.length);
+        } else {
+          attachable = false;
+          this.runComment = Math.max(this.runComment, content - lineStart);
+        }
+      } else if (content < lineEnd) {
+        if (content === lineStart && this.isMarkerLine(lineStart, lineEnd)) {
+          this.lineStart = -1;
+          this.markerAt = lineStart;
+          this.runEnd = lineStart;
+          return nodeEnd;
+        }
+        this.lineStart = lineStart;
+        this.indent = content - lineStart;
+        this.content = content;
+        this.lineEnd = lineEnd;
+        this.runEnd = content;
+        return nodeEnd;
+      }
+      lineStart = lineEnd + 1;
+    }
+    this.lineStart = -1;
+    this.runEnd = text.length;
+    return nodeEnd;
+  }
+
+  /** `---` alone (or with a comment) separates documents; `...`, `--- value` and directives bail. */
+  private isMarkerLine(lineStart: number, lineEnd: number): boolean {
+    const text = this.text;
+    const char = text[lineStart];
+    if (char === '%') bail();
+    if (char !== '-' && char !== '.') return false;
+    const marker = text.slice(lineStart, lineStart + 3);
+    if ((marker !== '---' && marker !== '...') || !isEmptyAt(text, lineStart + 3)) return false;
+    const rest = skipSpaces(text, lineStart + 3, lineEnd);
+    if (marker === '...' || (rest < lineEnd && (text[rest] !== '#' || rest === lineStart + 3))) bail();
+    return true;
+  }
+
+  private blockNode(indent: number, at: number): Parsed {
+    return this.isDash(at) ? this.sequence(indent, at) : this.mapping(indent, at);
+  }
+
+  private isDash(at: number): boolean {
+    return this.text.charCodeAt(at) === 45 && isEmptyAt(this.text, at + 1);
+  }
+
+  /** A collection ends: a trailing comment run indented at least as deep as it stays inside it. */
+  private close(indent: number, valueEnd: number): number {
+    if (indent === 0 || this.runComment < indent) return valueEnd;
+    this.runComment = -1;
+    return this.runEnd;
+  }
+
+  private mapping(indent: number, start: number): Parsed {
+    const entries: MapEntry[] = [];
+    const keys = new Set<string>();
+    let merge: { keyStart: number; value: TreeNode } | undefined;
+    let valueEnd = start;
+    for (let at = start; ; at = this.content) {
+      const key = this.key(at);
+      const isMerge = key.source === '<<';
+      if (isMerge ? merge !== undefined : keys.has(key.text)) bail();
+      const value = this.value(indent, key.colon + 1, true);
+      valueEnd = value.nodeEnd;
+      if (isMerge) merge = { keyStart: at, value: value.node };
+      else {
+        keys.add(key.text);
+        entries.push({ key: key.text, keyStart: at, value: value.node, merged: false });
+      }
+      if (this.lineStart === -1 || this.indent < indent) break;
+      if (this.indent > indent || this.isDash(this.content)) bail();
+    }
+    if (merge) mergeInto(entries, keys, merge);
+    return { node: { kind: 'map', entries, start, end: valueEnd }, nodeEnd: this.close(indent, valueEnd) };
+  }
+
+  private sequence(indent: number, start: number): Parsed {
+    const items: TreeNode[] = [];
+    let valueEnd = start;
+    for (let at = start; ; at = this.content) {
+      const afterDash = skipSpaces(this.text, at + 1, this.lineEnd);
+      if (this.isDash(afterDash)) bail();
+      const item = this.isKeyAt(afterDash) ? this.mapping(afterDash - this.lineStart, afterDash) : this.value(indent, at + 1, false);
+      items.push(item.node);
+      valueEnd = item.nodeEnd;
+      if (this.lineStart === -1 || this.indent < indent) break;
+      if (this.indent > indent) bail();
+      if (!this.isDash(this.content)) break;
+    }
+    return { node: { kind: 'seq', items, start, end: valueEnd }, nodeEnd: this.close(indent, valueEnd) };
+  }
+
+  /** An implicit key at `at` (plain or quoted, `:` right after it); bails on any other key. */
+  private key(at: number): { text: string; source: string; colon: number } {
+    const text = this.text;
+    const first = text[at];
+    if (first === '"' || first === "'") {
+      const quoted = first === '"' ? scanDoubleQuoted(text, at, this.lineEnd) : scanSingleQuoted(text, at, this.lineEnd);
+      if (text.charCodeAt(quoted.end) !== 58 || !isEmptyAt(text, quoted.end + 1)) bail();
+      return { text: quoted.value, source: '', colon: quoted.end };
+    }
+    if (NOT_KEY_START.has(first) || ((first === '-' || first === '?' || first === ':') && isEmptyAt(text, at + 1))) bail();
+    const plain = scanBlockPlain(text, at, this.lineEnd);
+    if (plain.colonAt === -1 || plain.end !== plain.colonAt || plain.end - at > 1000) bail();
+    const source = text.slice(at, plain.end);
+    return { text: String(resolvePlain(source)), source, colon: plain.colonAt };
+  }
+
+  private isKeyAt(at: number): boolean {
+    const text = this.text;
+    const first = text[at];
+    if (at >= this.lineEnd) return false;
+    if (first === '"' || first === "'") {
+      const quoted = first === '"' ? scanDoubleQuoted(text, at, this.lineEnd) : scanSingleQuoted(text, at, this.lineEnd);
+      return text.charCodeAt(quoted.end) === 58;
+    }
+    return !NOT_KEY_START.has(first) && scanBlockPlain(text, at, this.lineEnd).colonAt !== -1;
+  }
+
+  /**
+   * The value after a key's `:` or a `-` at `from`: inline on this line, or a block on the lines
+   * below (a map value may also be a sequence at the map's own indentation), or empty.
+   */
+  private value(parentIndent: number, from: number, inMap: boolean): Parsed {
+    const text = this.text;
+    let at = skipSpaces(text, from, this.lineEnd);
+    let anchor: string | undefined;
+    if (text[at] === '&') {
+      const name = scanName(text, at, false);
+      anchor = name.name;
+      this.anchors.set(anchor, undefined);
+      at = skipSpaces(text, name.end, this.lineEnd);
+    }
+    if (at >= this.lineEnd || text[at] === '#') {
+      const commentOnLine = at < this.lineEnd;
+      this.advance(this.lineEnd + 1, -1);
+      const nested = this.lineStart !== -1 && (this.indent > parentIndent || (inMap && this.indent === parentIndent && this.isDash(this.content)));
+      if (nested) {
+        const block = this.blockNode(this.indent, this.content);
+        if (anchor !== undefined) this.anchors.set(anchor, block.node);
+        return block;
+      }
+      if (commentOnLine || this.sawComment || anchor !== undefined) bail();
+      this.runComment = -1;
+      return { node: { kind: 'scalar', value: null, start: at, end: at }, nodeEnd: at };
+    }
+    if (anchor !== undefined && text[at] === '*') bail();
+    const inline = this.inlineValue(at);
+    if (anchor !== undefined) this.anchors.set(anchor, inline.node);
+    const rest = skipSpaces(text, inline.end, this.lineEnd);
+    if (rest < this.lineEnd && (text[rest] !== '#' || rest === inline.end)) bail();
+    const nodeEnd = this.advance(this.lineEnd + 1, parentIndent);
+    if (this.lineStart !== -1 && this.indent > parentIndent) bail();
+    return { node: inline.node, nodeEnd };
+  }
+
+  private inlineValue(at: number): { node: TreeNode; end: number } {
+    const text = this.text;
+    const first = text[at];
+    if (first === '[' || first === '{') return parseFlow(text, at, this.lineEnd, this.resolveAlias);
+    if (first === '"' || first === "'") {
+      const quoted = first === '"' ? scanDoubleQuoted(text, at, this.lineEnd) : scanSingleQuoted(text, at, this.lineEnd);
+      return { node: { kind: 'scalar', value: quoted.value, start: at, end: quoted.end }, end: quoted.end };
+    }
+    if (first === '*') {
+      const alias = scanName(text, at, false);
+      return { node: { ...this.resolveAlias(alias.name), aliased: true }, end: alias.end };
+    }
+    if (NOT_VALUE_START.has(first) || ((first === '-' || first === '?' || first === ':') && isEmptyAt(text, at + 1))) bail();
+    const plain = scanBlockPlain(text, at, this.lineEnd);
+    if (plain.colonAt !== -1) bail();
+    return { node: { kind: 'scalar', value: resolvePlain(text.slice(at, plain.end)), start: at, end: plain.end }, end: plain.end };
+  }
+
+  private readonly resolveAlias = (name: string): TreeNode => this.anchors.get(name) ?? bail();
+}
+
+function skipSpaces(text: string, index: number, lineEnd: number): number {
+  while (index < lineEnd && text.charCodeAt(index) === 32) index++;
+  return index;
+}
+
+/** `<<: *base` or `<<: [*a, *b]`, as parse.ts merges: explicit keys win, then the first source listed. */
+function mergeInto(entries: MapEntry[], keys: Set<string>, merge: { keyStart: number; value: TreeNode }): void {
+  const sources = merge.value.kind === 'seq' && !merge.value.aliased ? merge.value.items : [merge.value];
+  for (const source of sources) {
+    if (source.kind !== 'map') bail();
+    for (const entry of source.entries) {
+      if (keys.has(entry.key)) continue;
+      keys.add(entry.key);
+      entries.push({ key: entry.key, keyStart: merge.keyStart, value: { ...entry.value, aliased: true }, merged: true });
+    }
+  }
+}
