@@ -80,9 +80,10 @@ function flattenAll(config: ResolvedConfig, byEnv: Map<string, EnvFile>): void {
     clean.map((envFile) => envFile.parsed?.documents ?? []),
     config.arrayKeys,
   );
+  const interned = new Map<string, KeySegment[]>();
   for (const envFile of clean) {
     try {
-      envFile.flat = flattenDocuments(envFile.parsed?.documents ?? [], identities);
+      envFile.flat = flattenDocuments(envFile.parsed?.documents ?? [], identities, interned);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
       envFile.problems.push({ message: error.message, offset: error.offset });

@@ -1,5 +1,5 @@
 import type { ScalarValue, TreeNode } from '../read/tree.js';
-import { formatKeyPath, type ItemSelector, type KeySegment } from './keyPath.js';
+import { formatKeyPath, formatName, formatSelector, type ItemSelector, type KeySegment } from './keyPath.js';
 import { DOCUMENTS_PATH, documentIdentity, joinGeneric, scalarFields } from './identity.js';
 
 export type LeafValue = ScalarValue | { empty: 'map' | 'seq' };
@@ -35,26 +35,40 @@ export class AliasBudgetExceeded extends Error {
   }
 }
 
-/** Lists every leaf of a file under its key path, with array elements named by identity. */
-export function flattenDocuments(documents: readonly TreeNode[], identities: ReadonlyMap<string, string | undefined>): FlatFile {
+/**
+ * Lists every leaf of a file under its key path, with array elements named by identity. Pass the
+ * same `interned` map for every environment of a file: equal key paths then share one `segments`
+ * array and one string, which is most of a large repository's memory.
+ */
+export function flattenDocuments(
+  documents: readonly TreeNode[],
+  identities: ReadonlyMap<string, string | undefined>,
+  interned: Map<string, KeySegment[]> = new Map(),
+): FlatFile {
   const flat: FlatFile = { leaves: new Map(), containers: new Map() };
   let aliasBudget = MAX_ALIAS_EXPANSION;
+  // Key paths are built one segment at a time (formatKeyPath of the whole path is the same text).
+  const intern = (keyPath: string, segments: KeySegment[]): KeySegment[] => {
+    interned.set(keyPath, segments);
+    return segments;
+  };
 
-  const visit = (node: TreeNode, segments: KeySegment[], genericPath: string, offset: number, shared: boolean) => {
+  const visit = (node: TreeNode, segments: KeySegment[], keyPath: string, genericPath: string, offset: number, shared: boolean) => {
     const isShared = shared || node.aliased === true;
     if (isShared && --aliasBudget < 0) throw new AliasBudgetExceeded(offset);
     const isEmpty = node.kind === 'map' ? node.entries.length === 0 : node.kind === 'seq' ? node.items.length === 0 : false;
     if (node.kind === 'scalar' || isEmpty) {
       const value: LeafValue = node.kind === 'scalar' ? node.value : { empty: node.kind };
-      const keyPath = formatKeyPath(segments);
       flat.leaves.set(keyPath, { segments, keyPath, value, node, offset, shared: isShared });
       return;
     }
-    flat.containers.set(formatKeyPath(segments), { segments, node, offset });
+    flat.containers.set(keyPath, { segments, node, offset });
     if (node.kind === 'map') {
       for (const entry of node.entries) {
-        const child = [...segments, { name: entry.key, items: [] }];
-        visit(entry.value, child, joinGeneric(genericPath, entry.key), entry.keyStart, isShared || entry.merged);
+        const name = formatName(entry.key);
+        const childPath = segments.length === 0 ? name : `${keyPath}.${name}`;
+        const child = interned.get(childPath) ?? intern(childPath, [...segments, { name: entry.key, items: [] }]);
+        visit(entry.value, child, childPath, joinGeneric(genericPath, entry.key), entry.keyStart, isShared || entry.merged);
       }
       return;
     }
@@ -63,19 +77,21 @@ export function flattenDocuments(documents: readonly TreeNode[], identities: Rea
       const selector: ItemSelector = identityField
         ? { field: identityField, value: scalarFields(item)?.get(identityField) ?? index }
         : { value: index };
-      visit(item, withSelector(segments, selector), `${genericPath}[]`, item.start, isShared);
+      const childPath = keyPath + formatSelector(selector);
+      visit(item, interned.get(childPath) ?? intern(childPath, withSelector(segments, selector)), childPath, `${genericPath}[]`, item.start, isShared);
     });
   };
 
   const streamIdentity = identities.has(DOCUMENTS_PATH);
   if (!streamIdentity) {
-    if (documents[0]) visit(documents[0], [], '', documents[0].start, false);
+    if (documents[0]) visit(documents[0], [], '', '', documents[0].start, false);
     return flat;
   }
   const byKubernetesName = identities.get(DOCUMENTS_PATH) !== undefined;
   documents.forEach((document, index) => {
     const selector: ItemSelector = { value: (byKubernetesName && documentIdentity(document)) || index };
-    visit(document, [{ name: '', items: [selector] }], '', document.start, false);
+    const segments = [{ name: '', items: [selector] }];
+    visit(document, segments, formatKeyPath(segments), '', document.start, false);
   });
   return flat;
 }

@@ -27,7 +27,7 @@ export function parseFast(text: string): ParsedFile | undefined {
 const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 /** First characters of a map key that the fast path leaves to yaml (flow keys, properties, quotes handled apart). */
 const NOT_KEY_START = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
-const NOT_VALUE_START = new Set([']', '}', ',', '!', '|', '>', '%', '@', '`']);
+const NOT_VALUE_START = new Set([']', '}', ',', '&', '!', '|', '>', '%', '@', '`']);
 
 interface Parsed {
   node: TreeNode;
@@ -54,6 +54,9 @@ class FastParser {
   private markerAt = -1;
   /** anchor name → its node; undefined while the anchored node is still being read */
   private readonly anchors = new Map<string, TreeNode | undefined>();
+  /** how many anchors were declared so far, and the count at each name's latest declaration */
+  private declarations = 0;
+  private readonly declaredAt = new Map<string, number>();
 
   constructor(private readonly text: string) {}
 
@@ -73,6 +76,8 @@ class FastParser {
         if (afterMarker || this.markerAt !== -1) bail();
         return documents;
       }
+      // Anchors belong to their document: yaml leaves an alias to another document's anchor unresolved.
+      this.anchors.clear();
       documents.push(this.blockNode(this.indent, this.content).node);
       if (this.lineStart !== -1) bail();
       if (this.markerAt === -1) return documents;
@@ -181,7 +186,10 @@ class FastParser {
     for (let at = start; ; at = this.content) {
       const afterDash = skipSpaces(this.text, at + 1, this.lineEnd);
       if (this.isDash(afterDash)) bail();
+      // Comment lines before a `-` belong to its item: an empty item would then end after them.
+      const commentBefore = items.length > 0 && this.runComment >= 0;
       const item = this.isKeyAt(afterDash) ? this.mapping(afterDash - this.lineStart, afterDash) : this.value(indent, at + 1, false);
+      if (commentBefore && item.node.kind === 'scalar' && item.node.value === null && item.node.start === item.nodeEnd && item.node.end === item.nodeEnd) bail();
       items.push(item.node);
       valueEnd = item.nodeEnd;
       if (this.lineStart === -1 || this.indent < indent) break;
@@ -230,15 +238,18 @@ class FastParser {
       const name = scanName(text, at, false);
       anchor = name.name;
       this.anchors.set(anchor, undefined);
+      this.declaredAt.set(anchor, ++this.declarations);
       at = skipSpaces(text, name.end, this.lineEnd);
     }
+    const declared = this.declarations;
     if (at >= this.lineEnd || text[at] === '#') {
       const commentOnLine = at < this.lineEnd;
       this.advance(this.lineEnd + 1, -1);
       const nested = this.lineStart !== -1 && (this.indent > parentIndent || (inMap && this.indent === parentIndent && this.isDash(this.content)));
       if (nested) {
         const block = this.blockNode(this.indent, this.content);
-        if (anchor !== undefined) this.anchors.set(anchor, block.node);
+        // The same name anchored again inside the block wins for later aliases, as in yaml.
+        if (anchor !== undefined && !this.redeclaredSince(anchor, declared)) this.anchors.set(anchor, block.node);
         return block;
       }
       if (commentOnLine || this.sawComment || anchor !== undefined) bail();
@@ -253,6 +264,10 @@ class FastParser {
     const nodeEnd = this.advance(this.lineEnd + 1, parentIndent);
     if (this.lineStart !== -1 && this.indent > parentIndent) bail();
     return { node: inline.node, nodeEnd };
+  }
+
+  private redeclaredSince(name: string, declaration: number): boolean {
+    return (this.declaredAt.get(name) ?? 0) > declaration;
   }
 
   private inlineValue(at: number): { node: TreeNode; end: number } {
