@@ -1,6 +1,7 @@
-// Runs a command as its own process and measures wall time and peak RSS. Peak RSS comes from
-// GNU time (`/usr/bin/time -f %M`) when it works here, else from a probe: Node children report
-// process.resourceUsage().maxRSS on exit (via --import), the Python peer reports its own.
+// Runs a command as its own process and measures wall time, CPU time and peak RSS. RSS and CPU
+// come from GNU time (`/usr/bin/time -f '%M %U %S'`) when it works here, else from a probe: Node
+// children report process.resourceUsage() on exit (via --import), the Python peer its own
+// getrusage. CPU time is the steadier number on a shared machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ export function runOnce(command, args, { cwd, env = {}, okStatus = [0] } = {}) {
   let file = isNode ? process.execPath : command;
   let argv = isNode && rssMethod !== 'GNU time %M' ? ['--import', PROBE, ...args] : args;
   if (rssMethod === 'GNU time %M') {
-    argv = ['-f', '%M', '-o', rssFile, file, ...argv];
+    argv = ['-f', '%M %U %S', '-o', rssFile, file, ...argv];
     file = GNU_TIME;
   }
   const started = process.hrtime.bigint();
@@ -41,13 +42,15 @@ export function runOnce(command, args, { cwd, env = {}, okStatus = [0] } = {}) {
     maxBuffer: 256 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() : '';
+  // GNU time may print a line about the exit status first; the last line is ours: KiB, user s, system s.
+  const [rssKiB, userSeconds, systemSeconds] = (existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '' : '').split(' ').map(Number);
   rmSync(rssFile, { force: true });
   if (!okStatus.includes(result.status)) {
     const detail = (result.stderr || result.stdout || String(result.error ?? '')).trim().split('\n').slice(-3).join(' / ');
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${detail}`);
   }
-  return { ms, rssMB: rssText ? Number(rssText) / 1024 : NaN, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const cpuMs = (userSeconds + systemSeconds) * 1000;
+  return { ms, cpuMs, rssMB: rssKiB / 1024, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function median(values) {
@@ -67,7 +70,8 @@ export function measure(command, args, { runs, before, ...options }) {
     const sample = runOnce(command, typeof args === 'function' ? args(prepared) : args, { ...options, cwd: typeof options.cwd === 'function' ? options.cwd(prepared) : options.cwd });
     if (run >= 0) samples.push(sample);
   }
-  return { ms: median(samples.map((sample) => sample.ms)), rssMB: median(samples.map((sample) => sample.rssMB)), last: samples[samples.length - 1] };
+  const middle = (key) => median(samples.map((sample) => sample[key]));
+  return { ms: middle('ms'), cpuMs: middle('cpuMs'), rssMB: middle('rssMB'), last: samples[samples.length - 1] };
 }
 
 export function cleanScratch() {

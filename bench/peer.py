@@ -60,5 +60,6 @@ if __name__ == "__main__":
     if os.environ.get("BENCH_RSS_PROBE"):
         import resource
 
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         with open(os.environ["BENCH_RSS_FILE"], "w", encoding="utf-8") as probe:
-            probe.write(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\n")
+            probe.write(f"{usage.ru_maxrss} {usage.ru_utime} {usage.ru_stime}\n")

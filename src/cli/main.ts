@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lint, type LintResult } from '../lint.js';
+import type { LintResult } from '../lint.js';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { useColor, writeErr, writeOut, type CliIO } from './io.js';
 import { openWorkspace, selectServices, servicesForFiles } from './workspace.js';
@@ -34,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     services = narrowed.services;
   }
+  // Loaded here, not at the top: --help, --version and list-services never pay for the engine.
+  const { lint } = await import('../lint.js');
   const result = await lint(workspace.config, {
     services,
     source: workspace.source,

@@ -161,7 +161,7 @@ class FastParser {
     const entries: MapEntry[] = [];
     const keys = new Set<string>();
     let merge: { keyStart: number; value: TreeNode } | undefined;
-    let valueEnd = start;
+    let valueEnd: number;
     for (let at = start; ; at = this.content) {
       const key = this.key(at);
       const isMerge = key.source === '<<';
@@ -182,7 +182,7 @@ class FastParser {
 
   private sequence(indent: number, start: number): Parsed {
     const items: TreeNode[] = [];
-    let valueEnd = start;
+    let valueEnd: number;
     for (let at = start; ; at = this.content) {
       const afterDash = skipSpaces(this.text, at + 1, this.lineEnd);
       if (this.isDash(afterDash)) bail();
