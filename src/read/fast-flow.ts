@@ -9,9 +9,10 @@ const FLOW_INDICATOR = new Set([',', '[', ']', '{', '}']);
 const NOT_PLAIN_START = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
 /**
- * A flow collection that opens and closes on one line (`[a, b]`, `{durable: true}`), as yaml
- * composes it; anything else in flow style (multi-line, `? `, empty entries, pairs in a sequence,
- * trailing commas, anchors and tags inside) bails to the full parser.
+ * A flow collection (`[a, b]`, `{durable: true}`) between `start` and `lineEnd`, as yaml composes
+ * it: on one line inside block YAML, or spanning lines when it is a whole document (JSON). `? `,
+ * empty entries, pairs in a sequence, trailing commas, comments, multi-line scalars, anchors and
+ * tags inside bail to the full parser.
  */
 export function parseFlow(text: string, start: number, lineEnd: number, resolveAlias: ResolveAlias): { node: TreeNode; end: number } {
   const isMap = text[start] === '{';
@@ -50,8 +51,9 @@ function collection(isMap: boolean, entries: MapEntry[], items: TreeNode[], star
   return isMap ? { kind: 'map', entries, start, end } : { kind: 'seq', items, start, end };
 }
 
+/** Spaces, and line breaks where the collection may span lines (never before `lineEnd` otherwise). */
 function skipSpaces(text: string, index: number, lineEnd: number): number {
-  while (index < lineEnd && text.charCodeAt(index) === 32) index++;
+  for (let code = text.charCodeAt(index); index < lineEnd && (code === 32 || code === 10); code = text.charCodeAt(++index));
   return index;
 }
 
@@ -81,22 +83,27 @@ function isPlainSafe(char: string | undefined): boolean {
   return char !== undefined && char !== ' ' && char !== '\n' && !FLOW_INDICATOR.has(char);
 }
 
-/** yaml's lexer in a flow collection: a plain scalar stops at `,[]{}`, at `:` before a space or one of those, and at ` #`. */
+/**
+ * yaml's lexer in a flow collection: a plain scalar stops at `,[]{}`, at `:` before a space or
+ * one of those, and at ` #` (a comment: bail). One that goes on after a line break is folded: bail.
+ */
 function scanFlowPlain(text: string, start: number, lineEnd: number): number {
   let end = start;
+  let lineBreak = false;
   for (let index = start; index < lineEnd; index++) {
     const char = text[index];
+    if (char === ' ' || char === '\n') {
+      if (text[index + 1] === '#') bail();
+      lineBreak ||= char === '\n';
+      continue;
+    }
+    if (FLOW_INDICATOR.has(char)) return end;
     if (char === ':') {
       const next = text[index + 1];
       if (next === undefined || next === ' ' || next === '\n' || FLOW_INDICATOR.has(next)) return end;
-      end = index + 1;
-    } else if (char === ' ') {
-      if (text[index + 1] === '#') bail();
-    } else if (FLOW_INDICATOR.has(char)) {
-      return end;
-    } else {
-      end = index + 1;
     }
+    if (lineBreak) bail();
+    end = index + 1;
   }
   return bail();
 }

@@ -78,7 +78,7 @@ class FastParser {
       }
       // Anchors belong to their document: yaml leaves an alias to another document's anchor unresolved.
       this.anchors.clear();
-      documents.push(this.blockNode(this.indent, this.content).node);
+      documents.push(this.isFlowStart(this.content) ? this.flowDocument() : this.blockNode(this.indent, this.content).node);
       if (this.lineStart !== -1) bail();
       if (this.markerAt === -1) return documents;
     }
@@ -140,6 +140,22 @@ class FastParser {
     const rest = skipSpaces(text, lineStart + 3, lineEnd);
     if (marker === '...' || (rest < lineEnd && (text[rest] !== '#' || rest === lineStart + 3))) bail();
     return true;
+  }
+
+  private isFlowStart(at: number): boolean {
+    return this.text[at] === '[' || this.text[at] === '{';
+  }
+
+  /** A document that is one flow collection, over as many lines as it takes: a JSON file. */
+  private flowDocument(): TreeNode {
+    const text = this.text;
+    const flow = parseFlow(text, this.content, text.length, this.resolveAlias);
+    let lineEnd = text.indexOf('\n', flow.end);
+    if (lineEnd === -1) lineEnd = text.length;
+    const rest = skipSpaces(text, flow.end, lineEnd);
+    if (rest < lineEnd && (text[rest] !== '#' || rest === flow.end)) bail();
+    this.advance(lineEnd + 1, -1);
+    return flow.node;
   }
 
   private blockNode(indent: number, at: number): Parsed {

@@ -68,7 +68,9 @@ export function scanSingleQuoted(text: string, start: number, lineEnd: number): 
   let value = '';
   let from = start + 1;
   for (let index = from; index < lineEnd; index++) {
-    if (text.charCodeAt(index) !== 39) continue;
+    const code = text.charCodeAt(index);
+    if (code === 10) bail();
+    if (code !== 39) continue;
     if (text.charCodeAt(index + 1) === 39) {
       value += text.slice(from, index + 1);
       from = index + 2;
@@ -89,6 +91,7 @@ export function scanDoubleQuoted(text: string, start: number, lineEnd: number): 
   for (let index = from; index < lineEnd; index++) {
     const code = text.charCodeAt(index);
     if (code === 34) return { value: value + text.slice(from, index), end: index + 1 };
+    if (code === 10) bail();
     if (code !== 92) continue;
     value += text.slice(from, index);
     const escape = text[index + 1];

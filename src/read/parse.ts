@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from './yaml-lazy.js';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { parseFast } from './fast-parse.js';
 import type { MapEntry, MapNode, ParsedFile, ParseProblem, ScalarValue, TreeNode } from './tree.js';

@@ -124,3 +124,22 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Random JSON documents, as JSON.stringify writes them at several indentations (JSON is YAML 1.2). */
+export function randomJson(seed: number): string {
+  const rand = mulberry32(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
+  const value = (depth: number): unknown => {
+    const roll = rand();
+    if (depth < 4 && roll < 0.25) return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
+    if (depth < 4 && roll < 0.55) {
+      return Object.fromEntries(Array.from({ length: Math.floor(rand() * 5) }, () => [pick(JSON_KEYS), value(depth + 1)]));
+    }
+    return pick(JSON_SCALARS);
+  };
+  const root = rand() < 0.8 ? Object.fromEntries(Array.from({ length: 1 + Math.floor(rand() * 5) }, () => [pick(JSON_KEYS), value(1)])) : [value(1)];
+  return JSON.stringify(root, null, pick([0, 1, 2, 4])) + pick(['\n', '', '\n\n']);
+}
+
+const JSON_KEYS = ['a', 'b c', 'x.y', 'é', 'a#b', 'k: v', '', '1', 'true', '<<', 'quote"d', 'back\\slash'];
+const JSON_SCALARS: unknown[] = [0, -1, 1.5, 1e21, -0.001, Number('12345678901234567890'), true, false, null, '', 'text', 'a, b', 'x: y', '#hash', 'tab\there', 'line\nbreak', 'é ü', '\u2028', '[not] {a}'];
