@@ -49,18 +49,23 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
     const text = /\.(js|mjs|cjs)$/.test(result.filepath) ? undefined : readFileSync(result.filepath, 'utf8');
     const validation = await import('./validate.js');
     const raw: unknown = result.config ?? {};
-    const check: (config: unknown, file: string, text: string | undefined) => asserts config is RawConfig = validation.validateConfig;
-    check(raw, path.basename(result.filepath), path.basename(result.filepath) === 'package.json' ? undefined : text);
+    const check: (config: unknown, file: string, text: string | undefined, pointerPrefix?: string) => asserts config is RawConfig = validation.validateConfig;
+    check(raw, path.basename(result.filepath), text, path.basename(result.filepath) === 'package.json' ? '/promote' : '');
     return { raw, file: result.filepath, text, baseDir: path.dirname(result.filepath) };
   }
   return { raw: {}, baseDir: findSeedRoot(cwd) ?? cwd };
 }
 
-/** Zero-config: the repository root holding `kubernetes/overlays`, or `kubernetes/` itself. */
+/**
+ * Zero-config: the repository root holding `kubernetes/overlays`, or `kubernetes/` itself, from
+ * the working directory or any directory above it up to the git work tree's top.
+ */
 function findSeedRoot(cwd: string): string | undefined {
-  if (existsSync(path.join(cwd, 'kubernetes', 'overlays'))) return path.join(cwd, 'kubernetes');
-  if (existsSync(path.join(cwd, 'overlays'))) return cwd;
-  return undefined;
+  for (let directory = cwd; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, 'kubernetes', 'overlays'))) return path.join(directory, 'kubernetes');
+    if (existsSync(path.join(directory, 'overlays'))) return directory;
+    if (existsSync(path.join(directory, '.git')) || path.dirname(directory) === directory) return undefined;
+  }
 }
 
 /** The defaults merged under a user config: every top-level key the user sets replaces ours. */

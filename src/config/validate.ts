@@ -31,10 +31,12 @@ function loadValidator(): ValidateFunction {
  * Validates a config object against the published schema. A failure is a UsageError (exit 2)
  * whose message names the file, the line, the property and what was expected.
  */
-export function validateConfig(config: unknown, configFile: string, configText: string | undefined): asserts config is RawConfig {
+export function validateConfig(config: unknown, configFile: string, configText: string | undefined, pointerPrefix = ''): asserts config is RawConfig {
   const validate = loadValidator();
   if (validate(config)) return;
-  const lines = (validate.errors ?? []).map((error) => `${configFile}:${lineOf(configText, error.instancePath)}: ${describe(error)}`);
+  const located = (validate.errors ?? []).map((error) => ({ line: lineOf(configText, pointerPrefix + pointerOf(error)), text: describe(error) }));
+  // In file order, as a reader goes through the file fixing them.
+  const lines = located.sort((left, right) => left.line - right.line).map(({ line, text }) => `${configFile}:${line}: ${text}`);
   throw new UsageError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
 }
 
@@ -46,6 +48,13 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'enum') return `${where} must be one of ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
   if (error.keyword === 'required') return `${where} is missing required property "${String(error.params.missingProperty)}"`;
   return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+/** An unknown property is pointed at itself, not at the object that holds it. */
+function pointerOf(error: ErrorObject): string {
+  if (error.keyword !== 'additionalProperties') return error.instancePath;
+  const property = String(error.params.additionalProperty).replaceAll('~', '~0').replaceAll('/', '~1');
+  return `${error.instancePath}/${property}`;
 }
 
 function lineOf(configText: string | undefined, instancePath: string): number {

@@ -24,7 +24,8 @@ export function parseWithYaml(text: string): ParsedFile {
   for (const doc of Array.isArray(yamlDocuments) ? yamlDocuments : []) {
     for (const error of doc.errors) problems.push({ message: firstLine(error.message), offset: error.pos[0] });
     if (doc.errors.length > 0) continue;
-    if (doc.contents === null) continue;
+    // `---` with nothing after it (common at the end of Kubernetes streams) is no document at all.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) continue;
     const converter = new Converter(doc, problems);
     const tree = converter.convert(doc.contents as YamlNode);
     if (tree) documents.push(tree);
@@ -59,7 +60,10 @@ class Converter {
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc) as YamlNode | undefined;
-      if (!target) return undefined;
+      if (!target) {
+        this.problems.push({ message: `alias *${node.source} refers to no anchor`, offset: node.range?.[0] ?? 0 });
+        return undefined;
+      }
       const resolved = this.convert(target);
       return resolved ? { ...resolved, aliased: true } : undefined;
     }
