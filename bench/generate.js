@@ -81,7 +81,11 @@ function serviceConfigs(index, keysPerFile) {
       lines.push(`${sectionName}:`);
       if (shape === 0) {
         lines.push('  # feature flags of this module');
-        for (let flag = 0; flag < 10; flag++) if (present()) lines.push(`  flag${flag}Enabled: ${business(rand() < 0.5, rand() < 0.5 ? 'true' : 'false')}`);
+        for (let flag = 0; flag < 10; flag++) {
+          // Draw first: whether a key is present must not shift the structure drawn after it.
+          const [value, alternative] = [rand() < 0.5, rand() < 0.5 ? 'true' : 'false'];
+          if (present()) lines.push(`  flag${flag}Enabled: ${business(value, alternative)}`);
+        }
         leaves += 10;
       } else if (shape === 1) {
         lines.push('  limits:');

@@ -100,7 +100,7 @@ function renderTable() {
 }
 
 function measureStaged() {
-  if (!help.includes('--staged')) return record('--staged, one staged service', undefined, 'skipped (this build has no --staged)');
+  if (!/^\s+--staged\s/m.test(help)) return record('--staged, one staged service', undefined, 'skipped (this build has no --staged)');
   if (!hasGit) return record('--staged, one staged service', undefined, 'skipped (no git)');
   // A business change to one service in CI, staged the way a developer would before committing.
   const file = path.join(repo, 'kubernetes', ENVIRONMENTS[0].overlay, 'configs', serviceName(7), 'config.yaml');
@@ -115,7 +115,7 @@ function measureStaged() {
 }
 
 function measureFix() {
-  if (!help.includes('--fix')) return record('--fix on a fresh copy', undefined, 'skipped (this build has no --fix)');
+  if (!/^\s+--fix\s/m.test(help)) return record('--fix on a fresh copy', undefined, 'skipped (this build has no --fix)');
   const copies = mkdtempSync(path.join(os.tmpdir(), 'promote-lint-fix-'));
   let count = 0;
   try {

@@ -33,9 +33,20 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
     const repoPath = repoPathOf(directory);
     return repoPath === '.' || repoPath === '' ? '' : `${repoPath}/`;
   };
+  let directories: Map<string, Set<string>> | undefined;
+  /** Every file below a directory, in the order a directory walk gives (each directory in place). */
   const under = (directory: string) => {
-    const prefix = prefixOf(directory);
-    return [...entries.keys()].filter((repoPath) => repoPath.startsWith(prefix)).sort(byDirectoryWalk);
+    directories ??= directoryTree(entries.keys());
+    const files: string[] = [];
+    const walk = (repoDirectory: string) => {
+      for (const name of [...(directories?.get(repoDirectory) ?? [])].sort((left, right) => left.localeCompare(right))) {
+        const repoPath = repoDirectory === '' ? name : `${repoDirectory}/${name}`;
+        if (directories?.has(repoPath)) walk(repoPath);
+        else files.push(repoPath);
+      }
+    };
+    walk(prefixOf(directory).slice(0, -1));
+    return files;
   };
 
   /** Resolves links in any part of the path; a link leaving the root is refused, not followed. */
@@ -75,12 +86,26 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
   };
 }
 
-/** The order a directory walk gives (name by name, each directory in place), as the disk source lists. */
-function byDirectoryWalk(left: string, right: string): number {
-  const [leftParts, rightParts] = [left.split('/'), right.split('/')];
-  for (let index = 0; index < Math.min(leftParts.length, rightParts.length); index++) {
-    const order = leftParts[index].localeCompare(rightParts[index]);
-    if (order !== 0) return order;
+/**
+ * Directory (repository path, '' for the top) → the names directly inside it, built once: a
+ * repository with 500 services asks for 1,500 listings, and filtering every entry each time made
+ * discovery quadratic (0.9 s of a 1.3 s commit hook).
+ */
+function directoryTree(repoPaths: Iterable<string>): Map<string, Set<string>> {
+  const directories = new Map<string, Set<string>>();
+  for (const repoPath of repoPaths) {
+    for (let child = repoPath; ; ) {
+      const slash = child.lastIndexOf('/');
+      const parent = slash === -1 ? '' : child.slice(0, slash);
+      const names = directories.get(parent);
+      if (names) {
+        names.add(child.slice(slash + 1));
+        break;
+      }
+      directories.set(parent, new Set([child.slice(slash + 1)]));
+      if (parent === '') break;
+      child = parent;
+    }
   }
-  return leftParts.length - rightParts.length;
+  return directories;
 }

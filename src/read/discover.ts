@@ -37,20 +37,24 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
     }
     return services;
   }
+  // One listing of configs/ per environment, not one per service and environment: in a repository
+  // of 500 services that is 3 calls instead of 1,500 (and the git sources answer each from memory).
   const names = new Set<string>();
+  const idsByName = new Map<string, Set<string>>();
   for (const environment of config.environments) {
-    if (environment.overlay) (await source.listDirectories(path.join(environment.overlay, 'configs'))).forEach((name) => names.add(name));
+    if (!environment.overlay) continue;
+    const configs = path.join(environment.overlay, 'configs');
+    (await source.listDirectories(configs)).forEach((name) => names.add(name));
+    for (const file of await source.listFiles(configs)) {
+      const [name, ...rest] = toPosix(path.relative(configs, file)).split('/');
+      if (rest.length === 0 || !CONFIG_FILE.test(file)) continue;
+      if (!idsByName.has(name)) idsByName.set(name, new Set());
+      idsByName.get(name)?.add(rest.join('/'));
+    }
   }
   const services: Service[] = [];
   for (const name of [...names].sort()) {
-    const ids = new Set<string>();
-    for (const environment of config.environments) {
-      const directory = serviceDirectory(environment, name);
-      for (const file of await source.listFiles(directory)) {
-        if (CONFIG_FILE.test(file)) ids.add(toPosix(path.relative(directory, file)));
-      }
-    }
-    const files = [...ids].sort().map((id) => ({
+    const files = [...(idsByName.get(name) ?? [])].sort().map((id) => ({
       id,
       pathByEnv: new Map(config.environments.map((environment) => [environment.name, path.join(serviceDirectory(environment, name), id)])),
     }));
