@@ -29,12 +29,6 @@ const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 const NOT_KEY_START = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
 const NOT_VALUE_START = new Set([']', '}', ',', '&', '!', '|', '>', '%', '@', '`']);
 
-interface Parsed {
-  node: TreeNode;
-  /** yaml's `range[2]` of the node: where its trailing comments end. A collection's end is its last item's. */
-  nodeEnd: number;
-}
-
 /**
  * A recursive descent over lines. The only subtle part is `nodeEnd`, which decides a collection's
  * `end`: yaml hands a comment line more indented than the collection to the value before it, and
@@ -57,6 +51,13 @@ class FastParser {
   /** how many anchors were declared so far, and the count at each name's latest declaration */
   private declarations = 0;
   private readonly declaredAt = new Map<string, number>();
+  // What the last call found besides its return value: kept in fields so the hot path allocates
+  // only the tree. nodeEnd is yaml's `range[2]` of the node just read (a collection's `end` is its
+  // last item's); keyColon and keyIsMerge describe the key just read; inlineEnd, the inline value's end.
+  private nodeEnd = 0;
+  private keyColon = 0;
+  private keyIsMerge = false;
+  private inlineEnd = 0;
 
   constructor(private readonly text: string) {}
 
@@ -78,7 +79,7 @@ class FastParser {
       }
       // Anchors belong to their document: yaml leaves an alias to another document's anchor unresolved.
       this.anchors.clear();
-      documents.push(this.isFlowStart(this.content) ? this.flowDocument() : this.blockNode(this.indent, this.content).node);
+      documents.push(this.isFlowStart(this.content) ? this.flowDocument() : this.blockNode(this.indent, this.content));
       if (this.lineStart !== -1) bail();
       if (this.markerAt === -1) return documents;
     }
@@ -158,7 +159,7 @@ class FastParser {
     return flow.node;
   }
 
-  private blockNode(indent: number, at: number): Parsed {
+  private blockNode(indent: number, at: number): TreeNode {
     return this.isDash(at) ? this.sequence(indent, at) : this.mapping(indent, at);
   }
 
@@ -173,30 +174,31 @@ class FastParser {
     return this.runEnd;
   }
 
-  private mapping(indent: number, start: number): Parsed {
+  private mapping(indent: number, start: number): TreeNode {
     const entries: MapEntry[] = [];
     const keys = new Set<string>();
     let merge: { keyStart: number; value: TreeNode } | undefined;
     let valueEnd: number;
     for (let at = start; ; at = this.content) {
       const key = this.key(at);
-      const isMerge = key.source === '<<';
-      if (isMerge ? merge !== undefined : keys.has(key.text)) bail();
-      const value = this.value(indent, key.colon + 1, true);
-      valueEnd = value.nodeEnd;
-      if (isMerge) merge = { keyStart: at, value: value.node };
+      const isMerge = this.keyIsMerge;
+      if (isMerge ? merge !== undefined : keys.has(key)) bail();
+      const value = this.value(indent, this.keyColon + 1, true);
+      valueEnd = this.nodeEnd;
+      if (isMerge) merge = { keyStart: at, value };
       else {
-        keys.add(key.text);
-        entries.push({ key: key.text, keyStart: at, value: value.node, merged: false });
+        keys.add(key);
+        entries.push({ key, keyStart: at, value, merged: false });
       }
       if (this.lineStart === -1 || this.indent < indent) break;
       if (this.indent > indent || this.isDash(this.content)) bail();
     }
     if (merge) mergeInto(entries, keys, merge);
-    return { node: { kind: 'map', entries, start, end: valueEnd }, nodeEnd: this.close(indent, valueEnd) };
+    this.nodeEnd = this.close(indent, valueEnd);
+    return { kind: 'map', entries, start, end: valueEnd };
   }
 
-  private sequence(indent: number, start: number): Parsed {
+  private sequence(indent: number, start: number): TreeNode {
     const items: TreeNode[] = [];
     let valueEnd: number;
     for (let at = start; ; at = this.content) {
@@ -205,30 +207,35 @@ class FastParser {
       // Comment lines before a `-` belong to its item: an empty item would then end after them.
       const commentBefore = items.length > 0 && this.runComment >= 0;
       const item = this.isKeyAt(afterDash) ? this.mapping(afterDash - this.lineStart, afterDash) : this.value(indent, at + 1, false);
-      if (commentBefore && item.node.kind === 'scalar' && item.node.value === null && item.node.start === item.nodeEnd && item.node.end === item.nodeEnd) bail();
-      items.push(item.node);
-      valueEnd = item.nodeEnd;
+      if (commentBefore && item.kind === 'scalar' && item.value === null && item.start === this.nodeEnd && item.end === this.nodeEnd) bail();
+      items.push(item);
+      valueEnd = this.nodeEnd;
       if (this.lineStart === -1 || this.indent < indent) break;
       if (this.indent > indent) bail();
       if (!this.isDash(this.content)) break;
     }
-    return { node: { kind: 'seq', items, start, end: valueEnd }, nodeEnd: this.close(indent, valueEnd) };
+    this.nodeEnd = this.close(indent, valueEnd);
+    return { kind: 'seq', items, start, end: valueEnd };
   }
 
-  /** An implicit key at `at` (plain or quoted, `:` right after it); bails on any other key. */
-  private key(at: number): { text: string; source: string; colon: number } {
+  /** An implicit key at `at` (plain or quoted, `:` right after it), as its text; bails on any other key. */
+  private key(at: number): string {
     const text = this.text;
     const first = text[at];
     if (first === '"' || first === "'") {
       const quoted = first === '"' ? scanDoubleQuoted(text, at, this.lineEnd) : scanSingleQuoted(text, at, this.lineEnd);
       if (text.charCodeAt(quoted.end) !== 58 || !isEmptyAt(text, quoted.end + 1)) bail();
-      return { text: quoted.value, source: '', colon: quoted.end };
+      this.keyColon = quoted.end;
+      this.keyIsMerge = false;
+      return quoted.value;
     }
     if (NOT_KEY_START.has(first) || ((first === '-' || first === '?' || first === ':') && isEmptyAt(text, at + 1))) bail();
     const plain = scanBlockPlain(text, at, this.lineEnd);
     if (plain.colonAt === -1 || plain.end !== plain.colonAt || plain.end - at > 1000) bail();
     const source = text.slice(at, plain.end);
-    return { text: String(resolvePlain(source)), source, colon: plain.colonAt };
+    this.keyColon = plain.colonAt;
+    this.keyIsMerge = source === '<<';
+    return String(resolvePlain(source));
   }
 
   private isKeyAt(at: number): boolean {
@@ -246,7 +253,7 @@ class FastParser {
    * The value after a key's `:` or a `-` at `from`: inline on this line, or a block on the lines
    * below (a map value may also be a sequence at the map's own indentation), or empty.
    */
-  private value(parentIndent: number, from: number, inMap: boolean): Parsed {
+  private value(parentIndent: number, from: number, inMap: boolean): TreeNode {
     const text = this.text;
     let at = skipSpaces(text, from, this.lineEnd);
     let anchor: string | undefined;
@@ -265,43 +272,51 @@ class FastParser {
       if (nested) {
         const block = this.blockNode(this.indent, this.content);
         // The same name anchored again inside the block wins for later aliases, as in yaml.
-        if (anchor !== undefined && !this.redeclaredSince(anchor, declared)) this.anchors.set(anchor, block.node);
+        if (anchor !== undefined && !this.redeclaredSince(anchor, declared)) this.anchors.set(anchor, block);
         return block;
       }
       if (commentOnLine || this.sawComment || anchor !== undefined) bail();
       this.runComment = -1;
-      return { node: { kind: 'scalar', value: null, start: at, end: at }, nodeEnd: at };
+      this.nodeEnd = at;
+      return { kind: 'scalar', value: null, start: at, end: at };
     }
     if (anchor !== undefined && text[at] === '*') bail();
     const inline = this.inlineValue(at);
-    if (anchor !== undefined) this.anchors.set(anchor, inline.node);
-    const rest = skipSpaces(text, inline.end, this.lineEnd);
-    if (rest < this.lineEnd && (text[rest] !== '#' || rest === inline.end)) bail();
-    const nodeEnd = this.advance(this.lineEnd + 1, parentIndent);
+    if (anchor !== undefined) this.anchors.set(anchor, inline);
+    const rest = skipSpaces(text, this.inlineEnd, this.lineEnd);
+    if (rest < this.lineEnd && (text[rest] !== '#' || rest === this.inlineEnd)) bail();
+    this.nodeEnd = this.advance(this.lineEnd + 1, parentIndent);
     if (this.lineStart !== -1 && this.indent > parentIndent) bail();
-    return { node: inline.node, nodeEnd };
+    return inline;
   }
 
   private redeclaredSince(name: string, declaration: number): boolean {
     return (this.declaredAt.get(name) ?? 0) > declaration;
   }
 
-  private inlineValue(at: number): { node: TreeNode; end: number } {
+  private inlineValue(at: number): TreeNode {
     const text = this.text;
     const first = text[at];
-    if (first === '[' || first === '{') return parseFlow(text, at, this.lineEnd, this.resolveAlias);
+    if (first === '[' || first === '{') {
+      const flow = parseFlow(text, at, this.lineEnd, this.resolveAlias);
+      this.inlineEnd = flow.end;
+      return flow.node;
+    }
     if (first === '"' || first === "'") {
       const quoted = first === '"' ? scanDoubleQuoted(text, at, this.lineEnd) : scanSingleQuoted(text, at, this.lineEnd);
-      return { node: { kind: 'scalar', value: quoted.value, start: at, end: quoted.end }, end: quoted.end };
+      this.inlineEnd = quoted.end;
+      return { kind: 'scalar', value: quoted.value, start: at, end: quoted.end };
     }
     if (first === '*') {
       const alias = scanName(text, at, false);
-      return { node: { ...this.resolveAlias(alias.name), aliased: true }, end: alias.end };
+      this.inlineEnd = alias.end;
+      return { ...this.resolveAlias(alias.name), aliased: true };
     }
     if (NOT_VALUE_START.has(first) || ((first === '-' || first === '?' || first === ':') && isEmptyAt(text, at + 1))) bail();
     const plain = scanBlockPlain(text, at, this.lineEnd);
     if (plain.colonAt !== -1) bail();
-    return { node: { kind: 'scalar', value: resolvePlain(text.slice(at, plain.end)), start: at, end: plain.end }, end: plain.end };
+    this.inlineEnd = plain.end;
+    return { kind: 'scalar', value: resolvePlain(text.slice(at, plain.end)), start: at, end: plain.end };
   }
 
   private readonly resolveAlias = (name: string): TreeNode => this.anchors.get(name) ?? bail();

@@ -19,11 +19,17 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** First characters that can start a non-string plain scalar: digits, signs, `.`, `~`, n/N, t/T, f/F, and '' (null). */
-const MAYBE_TYPED = /^(?:$|[-+.~0-9nNtTfF])/;
+/** First characters that can start a non-string plain scalar: digits, signs, `.`, `~`, n/N, t/T, f/F. */
+const MAYBE_TYPED = new Set('-+.~0123456789nNtTfF');
+const DIGITS = /^[0-9]{1,15}$/;
 
 export function resolvePlain(source: string): ScalarValue {
-  if (!MAYBE_TYPED.test(source)) return source;
+  if (source.length === 0) return null;
+  if (!MAYBE_TYPED.has(source[0])) return source;
+  // The common cases first; short digit runs are exactly what parseInt(source, 10) gives.
+  if (DIGITS.test(source)) return Number(source);
+  if (source === 'true') return true;
+  if (source === 'false') return false;
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
   if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
@@ -33,6 +39,12 @@ export function resolvePlain(source: string): ScalarValue {
   if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
   return source;
 }
+
+/**
+ * What the last scan found. The scans fill this one shared object rather than return a new one
+ * per scalar (the fast path runs per key of every file); callers read it right after the call.
+ */
+export const scanned = { end: 0, colonAt: -1, value: '' };
 
 const SPACE = 32;
 const HASH = 35;
@@ -48,23 +60,27 @@ export function isEmptyAt(text: string, index: number): boolean {
  * The end of a plain scalar in block context starting at `start` on a line ending at `lineEnd`:
  * before ` #` or `: `, trailing spaces excluded. `colonAt` receives where a `: ` stopped it (-1 if none).
  */
-export function scanBlockPlain(text: string, start: number, lineEnd: number): { end: number; colonAt: number } {
+export function scanBlockPlain(text: string, start: number, lineEnd: number): typeof scanned {
   let end = start;
+  let colonAt = -1;
   for (let index = start; index < lineEnd; index++) {
     const code = text.charCodeAt(index);
     if (code === SPACE) {
-      if (text.charCodeAt(index + 1) === HASH) return { end, colonAt: -1 };
+      if (text.charCodeAt(index + 1) === HASH) break;
     } else if (code === COLON && isEmptyAt(text, index + 1)) {
-      return { end, colonAt: index };
+      colonAt = index;
+      break;
     } else {
       end = index + 1;
     }
   }
-  return { end, colonAt: -1 };
+  scanned.end = end;
+  scanned.colonAt = colonAt;
+  return scanned;
 }
 
 /** A single-line single-quoted scalar at `start` (the quote): its value and the offset past the closing quote. */
-export function scanSingleQuoted(text: string, start: number, lineEnd: number): { value: string; end: number } {
+export function scanSingleQuoted(text: string, start: number, lineEnd: number): typeof scanned {
   let value = '';
   let from = start + 1;
   for (let index = from; index < lineEnd; index++) {
@@ -77,7 +93,9 @@ export function scanSingleQuoted(text: string, start: number, lineEnd: number): 
       index++;
       continue;
     }
-    return { value: value + text.slice(from, index), end: index + 1 };
+    scanned.value = value + text.slice(from, index);
+    scanned.end = index + 1;
+    return scanned;
   }
   return bail();
 }
@@ -85,12 +103,16 @@ export function scanSingleQuoted(text: string, start: number, lineEnd: number): 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** A single-line double-quoted scalar with JSON's escapes only (YAML's others send the file to the full parser). */
-export function scanDoubleQuoted(text: string, start: number, lineEnd: number): { value: string; end: number } {
+export function scanDoubleQuoted(text: string, start: number, lineEnd: number): typeof scanned {
   let value = '';
   let from = start + 1;
   for (let index = from; index < lineEnd; index++) {
     const code = text.charCodeAt(index);
-    if (code === 34) return { value: value + text.slice(from, index), end: index + 1 };
+    if (code === 34) {
+      scanned.value = value + text.slice(from, index);
+      scanned.end = index + 1;
+      return scanned;
+    }
     if (code === 10) bail();
     if (code !== 92) continue;
     value += text.slice(from, index);

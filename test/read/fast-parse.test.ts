@@ -99,6 +99,17 @@ describe('the fast parse path gives the same tree as yaml', () => {
     if (fast) expectSameAsYaml(text, fast);
   });
 
+  it('resolves plain scalars as yaml’s core schema does', () => {
+    const scalars = ['0', '007', '123456789012345', '1234567890123456', '99999999999999999999', '-0', '+1', '1.', '.5', '1e3', '1E-3', '0x', '0xFF', '0o8',
+      '0o7', '.inf', '+.INF', '.NaN', 'nan', 'true', 'True', 'tRue', 'false', 'FALSE', 'null', 'NULL', 'nULL', '~', 'n', 't', 'f', '-a', '+', '1_0', '1:2'];
+    for (const scalar of scalars) {
+      const text = `a: ${scalar}\n`;
+      const fast = parseFast(text);
+      expect(fast, scalar).toBeDefined();
+      if (fast) expectSameAsYaml(text, fast);
+    }
+  });
+
   it.each([
     ['a block scalar', 'a: |\n  text\n'],
     ['a tag', 'a: !!str 1\n'],
