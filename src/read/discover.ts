@@ -1,5 +1,5 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from './picomatch-lazy.js';
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { FileSource } from './source.js';
 import { templateId } from './template.js';
@@ -78,10 +78,6 @@ function directoryName(file: string): string | undefined {
     if (part !== '.' && part !== '') plain.push(part);
   }
   return plain.at(-1);
-}
-
-function serviceDirectory(environment: Environment, name: string): string {
-  return path.join(environment.overlay ?? '', 'configs', name);
 }
 
 /** A configured file entry: a plain path, a `{env}` template, or a glob expanded in every environment. */
