@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LinkEscapesRoot, type FileSource } from '../read/source.js';
+import { sortByLocaleName } from '../util/locale-order.js';
 import type { CatFileBatch } from './cat-file.js';
 
 /** One file of a git tree or index: its mode and blob id (paths relative to the work tree's top). */
@@ -19,21 +20,6 @@ export interface TreeSourceOptions {
 }
 
 const MAX_LINK_HOPS = 32;
-/** The order of String#localeCompare (the disk source's), from one collator instead of one per call. */
-const collator = new Intl.Collator();
-
-/**
- * Sorts as localeCompare does, cheaply: names like `svc-0001` sort the same by code point, so sort
- * that way and only check neighbours with the collator (n comparisons, not n log n: a directory of
- * 500 services cost 5 ms per listing otherwise); a mixed-case list falls back to the collator.
- */
-function sortLikeLocaleCompare(names: string[]): string[] {
-  names.sort();
-  for (let index = 1; index < names.length; index++) {
-    if (collator.compare(names[index - 1], names[index]) > 0) return names.sort(collator.compare);
-  }
-  return names;
-}
 
 /**
  * A FileSource over a snapshot held by git (the index, or a commit's tree): the same answers as
@@ -60,7 +46,7 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
     directories ??= directoryTree(entries.keys());
     const files: string[] = [];
     const walk = (repoDirectory: string) => {
-      for (const name of sortLikeLocaleCompare([...(directories?.get(repoDirectory) ?? [])])) {
+      for (const name of sortByLocaleName([...(directories?.get(repoDirectory) ?? [])], (name) => name)) {
         const repoPath = repoDirectory === '' ? name : `${repoDirectory}/${name}`;
         if (directories?.has(repoPath)) walk(repoPath);
         else files.push(repoPath);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { sortByLocaleName } from '../util/locale-order.js';
 
 /**
  * Where file contents come from: the working tree, or (for `--staged`) the git index. Paths are
@@ -37,8 +38,19 @@ export function diskSource(root: string): FileSource {
     const real = realpathSync.native(absolutePath);
     if (!isInside(realRoot, real)) throw new LinkEscapesRoot(absolutePath);
   };
+  // Listings are read once per run: discovery and the overlay scan walk the same directories, and a
+  // source is a snapshot of one run (as the git sources are by nature).
+  const listings = new Map<string, Dirent[]>();
+  const entriesOf = (directory: string): Dirent[] => {
+    let entries = listings.get(directory);
+    if (!entries) {
+      entries = sortByLocaleName(readEntries(directory), (entry) => entry.name);
+      listings.set(directory, entries);
+    }
+    return entries;
+  };
   const walk = (directory: string, files: string[]): void => {
-    for (const entry of readEntries(directory).sort((left, right) => left.name.localeCompare(right.name))) {
+    for (const entry of entriesOf(directory)) {
       const absolutePath = path.join(directory, entry.name);
       if (entry.isDirectory()) walk(absolutePath, files);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(absolutePath);
@@ -61,7 +73,7 @@ export function diskSource(root: string): FileSource {
       return files;
     },
     async listDirectories(absoluteDirectory) {
-      return readEntries(absoluteDirectory)
+      return entriesOf(absoluteDirectory)
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort();
