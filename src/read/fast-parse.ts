@@ -176,24 +176,27 @@ class FastParser {
 
   private mapping(indent: number, start: number): TreeNode {
     const entries: MapEntry[] = [];
-    const keys = new Set<string>();
+    // Duplicate keys are looked for in the entries themselves while a map is small (most are): a
+    // Set per map was a hundred thousand short-lived hash tables in a large repository.
+    let keys: Set<string> | undefined;
     let merge: { keyStart: number; value: TreeNode } | undefined;
     let valueEnd: number;
     for (let at = start; ; at = this.content) {
       const key = this.key(at);
       const isMerge = this.keyIsMerge;
-      if (isMerge ? merge !== undefined : keys.has(key)) bail();
+      if (isMerge ? merge !== undefined : hasKey(entries, keys, key)) bail();
       const value = this.value(indent, this.keyColon + 1, true);
       valueEnd = this.nodeEnd;
       if (isMerge) merge = { keyStart: at, value };
       else {
-        keys.add(key);
         entries.push({ key, keyStart: at, value, merged: false });
+        if (keys) keys.add(key);
+        else if (entries.length > SMALL_MAP) keys = new Set(entries.map((entry) => entry.key));
       }
       if (this.lineStart === -1 || this.indent < indent) break;
       if (this.indent > indent || this.isDash(this.content)) bail();
     }
-    if (merge) mergeInto(entries, keys, merge);
+    if (merge) mergeInto(entries, keys ?? new Set(entries.map((entry) => entry.key)), merge);
     this.nodeEnd = this.close(indent, valueEnd);
     return { kind: 'map', entries, start, end: valueEnd };
   }
@@ -320,6 +323,14 @@ class FastParser {
   }
 
   private readonly resolveAlias = (name: string): TreeNode => this.anchors.get(name) ?? bail();
+}
+
+const SMALL_MAP = 16;
+
+function hasKey(entries: readonly MapEntry[], keys: Set<string> | undefined, key: string): boolean {
+  if (keys) return keys.has(key);
+  for (const entry of entries) if (entry.key === key) return true;
+  return false;
 }
 
 function skipSpaces(text: string, index: number, lineEnd: number): number {

@@ -114,6 +114,7 @@ describe('the fast parse path gives the same tree as yaml', () => {
     ['a block scalar', 'a: |\n  text\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a duplicate key in a large map', `${Array.from({ length: 20 }, (_, index) => `k${index}: ${index}`).join('\n')}\nk3: again\n`],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
     ['a tab', 'a:\t1\n'],
     ['CRLF line ends', 'a: 1\r\nb: 2\r\n'],
