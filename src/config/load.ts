@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { defaultConfig } from './defaults.js';
+import { readPlainConfig } from './fast-load.js';
 import type { RawConfig } from './types.js';
 
 export const CONFIG_SEARCH_PLACES = [
@@ -67,12 +67,9 @@ function findSeedRoot(cwd: string): string | undefined {
   }
 }
 
-/** The defaults merged under a user config: every top-level key the user sets replaces ours. */
-export function withDefaults(raw: RawConfig): RawConfig {
-  return { ...defaultConfig(), ...raw };
-}
-
 async function loadYamlOrJson(filepath: string, content: string): Promise<unknown> {
+  const fast = readPlainConfig(content);
+  if (fast) return fast.value;
   const { parseDocument, LineCounter } = await import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false });

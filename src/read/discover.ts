@@ -1,5 +1,5 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from './picomatch-lazy.js';
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { FileSource } from './source.js';
 import { templateId } from './template.js';
@@ -37,23 +37,34 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
     }
     return services;
   }
+  // One listing of configs/ per environment, not one per service and environment: in a repository
+  // of 500 services that is 3 calls instead of 1,500 (and the git sources answer each from memory).
   const names = new Set<string>();
+  const idsByName = new Map<string, Set<string>>();
   for (const environment of config.environments) {
-    if (environment.overlay) (await source.listDirectories(path.join(environment.overlay, 'configs'))).forEach((name) => names.add(name));
+    if (!environment.overlay) continue;
+    const configs = path.join(environment.overlay, 'configs');
+    (await source.listDirectories(configs)).forEach((name) => names.add(name));
+    const below = configs + path.sep;
+    for (const file of await source.listFiles(configs)) {
+      if (!CONFIG_FILE.test(file)) continue;
+      const relative = toPosix(file.startsWith(below) ? file.slice(below.length) : path.relative(configs, file));
+      const slash = relative.indexOf('/');
+      if (slash === -1) continue;
+      const name = relative.slice(0, slash);
+      if (!idsByName.has(name)) idsByName.set(name, new Set());
+      idsByName.get(name)?.add(relative.slice(slash + 1));
+    }
   }
+  // Joined by hand, not path.join: names and ids come from listings, already clean, and this runs
+  // once per file and environment (4,500 times in a repository of 500 services).
+  const configsByEnv = config.environments.map((environment) => [environment.name, path.join(environment.overlay ?? '', 'configs') + path.sep] as const);
   const services: Service[] = [];
   for (const name of [...names].sort()) {
-    const ids = new Set<string>();
-    for (const environment of config.environments) {
-      const directory = serviceDirectory(environment, name);
-      for (const file of await source.listFiles(directory)) {
-        if (CONFIG_FILE.test(file)) ids.add(toPosix(path.relative(directory, file)));
-      }
-    }
-    const files = [...ids].sort().map((id) => ({
-      id,
-      pathByEnv: new Map(config.environments.map((environment) => [environment.name, path.join(serviceDirectory(environment, name), id)])),
-    }));
+    const files = [...(idsByName.get(name) ?? [])].sort().map((id) => {
+      const nativeId = path.sep === '/' ? id : id.split('/').join(path.sep);
+      return { id, pathByEnv: new Map(configsByEnv.map(([envName, configs]) => [envName, `${configs}${name}${path.sep}${nativeId}`])) };
+    });
     services.push({ name, aliases: [name], files });
   }
   return services;
@@ -67,10 +78,6 @@ function directoryName(file: string): string | undefined {
     if (part !== '.' && part !== '') plain.push(part);
   }
   return plain.at(-1);
-}
-
-function serviceDirectory(environment: Environment, name: string): string {
-  return path.join(environment.overlay ?? '', 'configs', name);
 }
 
 /** A configured file entry: a plain path, a `{env}` template, or a glob expanded in every environment. */

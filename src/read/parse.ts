@@ -1,5 +1,6 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from './yaml-lazy.js';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { parseFast } from './fast-parse.js';
 import type { MapEntry, MapNode, ParsedFile, ParseProblem, ScalarValue, TreeNode } from './tree.js';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
@@ -9,6 +10,12 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
  * everything wrong with the text comes back as `problems` with an offset.
  */
 export function parseConfigText(text: string): ParsedFile {
+  // Plain block YAML (most config files) takes a fast path that gives the same tree; see fast-parse.ts.
+  return parseFast(text) ?? parseWithYaml(text);
+}
+
+/** The reference reading of a file, with yaml: every construct, every error. */
+export function parseWithYaml(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const problems: ParseProblem[] = [];
   const documents: TreeNode[] = [];
