@@ -11,12 +11,12 @@ const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/promoterc.schema.json',
  * Validates a config object against the published schema. A failure is a UsageError (exit 2)
  * whose message names the file, the line, the property and what was expected.
  */
-export function validateConfig(config: unknown, configFile: string, configText: string | undefined): asserts config is RawConfig {
+export function validateConfig(config: unknown, configFile: string, configText: string | undefined, pointerPrefix = ''): asserts config is RawConfig {
   const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   if (validate(config)) return;
-  const lines = (validate.errors ?? []).map((error) => `${configFile}:${lineOf(configText, error.instancePath)}: ${describe(error)}`);
+  const lines = (validate.errors ?? []).map((error) => `${configFile}${lineOf(configText, pointerPrefix + pointerOf(error))}: ${describe(error)}`);
   throw new UsageError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
 }
 
@@ -30,6 +30,14 @@ function describe(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
-function lineOf(configText: string | undefined, instancePath: string): number {
-  return configText ? locatePointer(configText, instancePath).line : 1;
+/** An unknown property is located at its own key, not at the object that holds it. */
+function pointerOf(error: ErrorObject): string {
+  if (error.keyword !== 'additionalProperties') return error.instancePath;
+  const property = String(error.params.additionalProperty).replaceAll('~', '~0').replaceAll('/', '~1');
+  return `${error.instancePath}/${property}`;
+}
+
+/** `:line` in a JSON or YAML config; nothing for a JS config, whose data has no line. */
+function lineOf(configText: string | undefined, pointer: string): string {
+  return configText === undefined ? '' : `:${locatePointer(configText, pointer).line}`;
 }

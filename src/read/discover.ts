@@ -43,19 +43,29 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
   const services: Service[] = [];
   for (const name of [...names].sort()) {
     const ids = new Set<string>();
+    const escapingLinks: ServiceFile[] = [];
     for (const environment of config.environments) {
       const directory = serviceDirectory(environment, name);
       for (const file of await source.listFiles(directory)) {
-        if (CONFIG_FILE.test(file)) ids.add(toPosix(path.relative(directory, file)));
+        if (source.leavesRoot?.(file)) escapingLinks.push(linkFile(environment, directory, file));
+        else if (CONFIG_FILE.test(file)) ids.add(toPosix(path.relative(directory, file)));
       }
     }
     const files = [...ids].sort().map((id) => ({
       id,
       pathByEnv: new Map(config.environments.map((environment) => [environment.name, path.join(serviceDirectory(environment, name), id)])),
     }));
-    services.push({ name, aliases: [name], files });
+    services.push({ name, aliases: [name], files: [...files, ...escapingLinks] });
   }
   return services;
+}
+
+/**
+ * A link out of the root, whatever its name: a file of its own environment only, so that reading
+ * it reports the link (parse-error) instead of the service silently losing files.
+ */
+function linkFile(environment: Environment, directory: string, link: string): ServiceFile {
+  return { id: toPosix(path.relative(directory, link)) || path.basename(link), pathByEnv: new Map([[environment.name, link]]) };
 }
 
 function serviceDirectory(environment: Environment, name: string): string {

@@ -1,5 +1,8 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair } from 'yaml';
+import { aliasTargets } from './anchors.js';
+import { binaryProblem, firstProblems, scalarDocumentProblems, unparsedFile } from './content.js';
+import { aliasExpansionProblem, composeDocuments } from './limits.js';
 import type { MapEntry, MapNode, ParsedFile, ParseProblem, ScalarValue, TreeNode } from './tree.js';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
@@ -9,12 +12,14 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
  * everything wrong with the text comes back as `problems` with an offset.
  */
 export function parseConfigText(text: string): ParsedFile {
+  const binary = binaryProblem(text);
+  if (binary) return unparsedFile(text, [binary]);
   const lineCounter = new LineCounter();
   const problems: ParseProblem[] = [];
   const documents: TreeNode[] = [];
-  const yamlDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
-  // A stream that is only comments or empty gives an EmptyStream, which is not iterable as documents.
-  for (const doc of Array.isArray(yamlDocuments) ? yamlDocuments : []) {
+  const composed = composeDocuments(text, lineCounter, { merge: true, uniqueKeys: false });
+  if (composed.tooDeep) return unparsedFile(text, [composed.tooDeep]);
+  for (const doc of composed.documents) {
     for (const error of doc.errors) problems.push({ message: firstLine(error.message), offset: error.pos[0] });
     if (doc.errors.length > 0) continue;
     if (doc.contents === null) continue;
@@ -22,9 +27,11 @@ export function parseConfigText(text: string): ParsedFile {
     const tree = converter.convert(doc.contents as YamlNode);
     if (tree) documents.push(tree);
   }
+  const found = [...problems, ...scalarDocumentProblems(documents)];
+  const bomb = found.length === 0 ? aliasExpansionProblem(documents) : undefined;
   return {
     documents,
-    problems,
+    problems: firstProblems(bomb ? [bomb] : found),
     position(offset) {
       const { line, col } = lineCounter.linePos(offset);
       return { line, column: col };
@@ -40,18 +47,21 @@ function firstLine(message: string): string {
 class Converter {
   private readonly converted = new Map<YamlNode, TreeNode>();
   private readonly inProgress = new Set<YamlNode>();
+  private readonly aliasTargets: Map<Alias, YamlNode>;
 
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly problems: ParseProblem[],
-  ) {}
+  ) {
+    this.aliasTargets = aliasTargets(doc);
+  }
 
   convert(node: YamlNode | null | undefined, offsetForNull = 0): TreeNode | undefined {
     if (node === null || node === undefined) {
       return { kind: 'scalar', value: null, start: offsetForNull, end: offsetForNull };
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlNode | undefined;
+      const target = this.aliasTargets.get(node);
       if (!target) return undefined;
       const resolved = this.convert(target);
       return resolved ? { ...resolved, aliased: true } : undefined;
@@ -91,6 +101,7 @@ class Converter {
   private convertMap(pairs: Pair[], start: number, end: number): MapNode {
     const entries: MapEntry[] = [];
     const mergeSources: Array<{ keyStart: number; value: YamlNode }> = [];
+    const keys = new Set<string>();
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -99,8 +110,12 @@ class Converter {
         mergeSources.push({ keyStart, value: pair.value as YamlNode });
         continue;
       }
+      const key = keyText(keyNode);
+      // Checked here, not by the composer's uniqueKeys, which compares every key with every other (quadratic).
+      if (keys.has(key)) this.problems.push({ message: `duplicate key ${JSON.stringify(key)} in this mapping`, offset: keyStart });
+      keys.add(key);
       const value = this.convert(pair.value as YamlNode | null, keyNode?.range?.[2] ?? keyStart);
-      if (value) entries.push({ key: keyText(keyNode), keyStart, value, merged: false });
+      if (value) entries.push({ key, keyStart, value, merged: false });
     }
     // Explicit keys win over merged ones; among merge sources the first one listed wins.
     const present = new Set(entries.map((entry) => entry.key));

@@ -1,17 +1,26 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { decodeUtf8 } from './decode.js';
 
 /**
  * Where file contents come from: the working tree, or (for `--staged`) the git index. Paths are
  * absolute. Implementations never follow a link out of `root`.
  */
 export interface FileSource {
-  /** the text, undefined when the file does not exist; throws LinkEscapesRoot for an escaping link */
+  /**
+   * the text, undefined when the file does not exist; throws LinkEscapesRoot for an escaping link
+   * and NotUtf8Text for bytes that are not UTF-8
+   */
   readText(absolutePath: string): Promise<string | undefined>;
-  /** every regular file below a directory, recursively; [] when it does not exist */
+  /**
+   * every regular file below a directory, recursively; [] when it does not exist. Links are listed,
+   * never walked; a link (or the directory itself) leading outside the root is listed as it is.
+   */
   listFiles(absoluteDirectory: string): Promise<string[]>;
-  /** immediate subdirectories of a directory */
+  /** immediate subdirectories of a directory, links to directories included */
   listDirectories(absoluteDirectory: string): Promise<string[]>;
+  /** whether a path listed above is a link leading outside the root, so discovery reports it instead of dropping it */
+  leavesRoot?(absolutePath: string): boolean;
 }
 
 export class LinkEscapesRoot extends Error {
@@ -27,40 +36,56 @@ export function isInside(root: string, candidate: string): boolean {
 
 export function diskSource(root: string): FileSource {
   const realRoot = fs.realpath(root).catch(() => root);
-  const checkInside = async (absolutePath: string) => {
-    const real = await fs.realpath(absolutePath);
-    if (!isInside(await realRoot, real)) throw new LinkEscapesRoot(absolutePath);
+  const escaping = new Set<string>();
+  /** Resolves every link on the way; a path that does not exist is not outside. */
+  const leadsOutside = async (absolutePath: string) => {
+    const real = await fs.realpath(absolutePath).catch(() => undefined);
+    return real !== undefined && !isInside(await realRoot, real);
   };
   const walk = async (directory: string, files: string[]): Promise<void> => {
     const entries = await fs.readdir(directory, { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((left, right) => left.name.localeCompare(right.name))) {
       const absolutePath = path.join(directory, entry.name);
       if (entry.isDirectory()) await walk(absolutePath, files);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(absolutePath);
+      else if (entry.isFile()) files.push(absolutePath);
+      else if (entry.isSymbolicLink()) {
+        if (await leadsOutside(absolutePath)) escaping.add(absolutePath);
+        files.push(absolutePath);
+      }
     }
   };
   return {
     async readText(absolutePath) {
       try {
-        await checkInside(absolutePath);
-        return await fs.readFile(absolutePath, 'utf8');
+        if (await leadsOutside(absolutePath)) throw new LinkEscapesRoot(absolutePath);
+        return decodeUtf8(await fs.readFile(absolutePath));
       } catch (error) {
-        if (error instanceof LinkEscapesRoot) throw error;
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
       }
     },
     async listFiles(absoluteDirectory) {
+      // The directory itself may be reached through a link out of the root: never read it.
+      if (await leadsOutside(absoluteDirectory)) {
+        escaping.add(absoluteDirectory);
+        return [absoluteDirectory];
+      }
       const files: string[] = [];
       await walk(absoluteDirectory, files);
       return files;
     },
     async listDirectories(absoluteDirectory) {
+      if (await leadsOutside(absoluteDirectory)) return [];
       const entries = await fs.readdir(absoluteDirectory, { withFileTypes: true }).catch(() => []);
-      return entries
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort();
+      const names: string[] = [];
+      for (const entry of entries) {
+        const isLinkedDirectory = entry.isSymbolicLink() && (await fs.stat(path.join(absoluteDirectory, entry.name)).catch(() => undefined))?.isDirectory();
+        if (entry.isDirectory() || isLinkedDirectory) names.push(entry.name);
+      }
+      return names.sort();
+    },
+    leavesRoot(absolutePath) {
+      return escaping.has(absolutePath);
     },
   };
 }
