@@ -1,4 +1,4 @@
-import { Composer, Parser, type CST, type Document, type LineCounter } from 'yaml';
+import { Composer, Lexer, Parser, type CST, type Document, type LineCounter } from 'yaml';
 import type { ParseProblem, TreeNode } from './tree.js';
 
 /**
@@ -9,6 +9,7 @@ import type { ParseProblem, TreeNode } from './tree.js';
 export const MAX_NESTING_DEPTH = 200;
 /** Aliases may expand to at most this many nodes per file: a billion-laughs file stops here. */
 export const MAX_ALIAS_EXPANSION = 100_000;
+const LEXER_CHECK_THRESHOLD = 5_000;
 
 /**
  * `parseAllDocuments`, with the nesting depth checked on the token tree between parsing and
@@ -16,34 +17,90 @@ export const MAX_ALIAS_EXPANSION = 100_000;
  * (not just throw) when V8 runs out of stack inside a regular expression.
  */
 export function composeDocuments(text: string, lineCounter: LineCounter, options: ConstructorParameters<typeof Composer>[0]): { documents: Document[]; tooDeep?: ParseProblem } {
+  const tooDeepToTokenize = mayNestTooDeep(text) ? lexicalNestingProblem(text) : undefined;
+  if (tooDeepToTokenize) return { documents: [], tooDeep: tooDeepToTokenize };
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const tooDeep = nestingProblem(tokens);
   if (tooDeep) return { documents: [], tooDeep };
   return { documents: [...new Composer(options).compose(tokens)] as Document[] };
 }
 
-/** The first token nested deeper than the limit, found without recursion. */
-export function nestingProblem(tokens: readonly CST.Token[], limit = MAX_NESTING_DEPTH): ParseProblem | undefined {
-  const stack = tokens.map((token) => ({ token, depth: 0 }));
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    if (next.depth > limit) return { message: `nested more than ${limit} levels deep`, offset: next.token.offset };
-    for (const child of childTokens(next.token)) stack.push({ token: child, depth: next.depth + 1 });
+/**
+ * A cheap character scan: nesting deeper than `limit` needs more flow openers (`[`, `{`) than
+ * that, or a line starting with a longer run of spaces and block indicators (`-`, `?`). The token
+ * tree handles a few thousand levels in a few megabytes, so only beyond that is the lexer run.
+ */
+function mayNestTooDeep(text: string, limit = LEXER_CHECK_THRESHOLD): boolean {
+  let flowOpeners = 0;
+  let lineStartRun = 0;
+  let atLineStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code === 0x5b || code === 0x7b) && ++flowOpeners > limit) return true;
+    if (code === 0x0a) {
+      atLineStart = true;
+      lineStartRun = 0;
+    } else if (atLineStart) {
+      const isRunChar = code === 0x20 || code === 0x09 || code === 0x2d || code === 0x3f;
+      if (isRunChar && ++lineStartRun > limit) return true;
+      if (!isRunChar) atLineStart = false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Before the token tree is built (about a kilobyte per nesting level: a few megabytes of `[` would
+ * exhaust the heap), the streaming lexer finds what certainly nests too deep: flow depth exactly,
+ * plus the compact block indicators (`- - ? x`) opening a line, each of which opens a collection.
+ * Deep nesting by indentation alone needs quadratic text, so the token tree check catches it.
+ */
+function lexicalNestingProblem(text: string, limit = MAX_NESTING_DEPTH): ParseProblem | undefined {
+  let flowDepth = 0;
+  let lineIndicators = 0;
+  let atLineStart = true;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') flowDepth++;
+    else if (token === ']' || token === '}') flowDepth = Math.max(0, flowDepth - 1);
+    if (token === '\n' || token === '\r\n') {
+      atLineStart = true;
+      lineIndicators = 0;
+    } else if (atLineStart && (token === '-' || token === '?')) lineIndicators++;
+    else if (atLineStart && token.trim() !== '') atLineStart = false;
+    if (flowDepth + lineIndicators > limit) return { message: `nested more than ${limit} levels deep`, offset };
+    // The lexer's one-character control tokens (document start, scalar follows, flow end) are not in the text.
+    if (!(token.length === 1 && token < ' ' && token !== '\t' && token !== '\n')) offset += token.length;
   }
   return undefined;
 }
 
-function childTokens(token: CST.Token): CST.Token[] {
-  switch (token.type) {
-    case 'document':
-      return token.value ? [token.value] : [];
-    case 'block-seq':
-      return token.items.flatMap((item) => (item.value ? [item.value] : []));
-    case 'block-map':
-    case 'flow-collection':
-      return token.items.flatMap((item) => [item.key, item.value].filter((child): child is CST.Token => child !== undefined && child !== null));
-    default:
-      return [];
+/** The first token nested deeper than the limit, found without recursion. */
+export function nestingProblem(tokens: readonly CST.Token[], limit = MAX_NESTING_DEPTH): ParseProblem | undefined {
+  const stack: CST.Token[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
+  for (let token = stack.pop(); token; token = stack.pop()) {
+    const depth = depths.pop() ?? 0;
+    if (depth > limit) return { message: `nested more than ${limit} levels deep`, offset: token.offset };
+    if (token.type === 'document' && token.value) {
+      stack.push(token.value);
+      depths.push(depth + 1);
+    } else if (token.type === 'block-seq' || token.type === 'block-map' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        // Block sequence items have no key; a complex mapping key can itself be a collection.
+        const key = 'key' in item ? item.key : undefined;
+        if (key) {
+          stack.push(key);
+          depths.push(depth + 1);
+        }
+        if (item.value) {
+          stack.push(item.value);
+          depths.push(depth + 1);
+        }
+      }
+    }
   }
+  return undefined;
 }
 
 /**

@@ -47,20 +47,20 @@ function firstLine(message: string): string {
 class Converter {
   private readonly converted = new Map<YamlNode, TreeNode>();
   private readonly inProgress = new Set<YamlNode>();
-  private readonly aliasTargets: Map<Alias, YamlNode>;
+  /** built on the first alias: most files have none */
+  private aliasTargets?: Map<Alias, YamlNode>;
 
   constructor(
-    doc: Document,
+    private readonly doc: Document,
     private readonly problems: ParseProblem[],
-  ) {
-    this.aliasTargets = aliasTargets(doc);
-  }
+  ) {}
 
   convert(node: YamlNode | null | undefined, offsetForNull = 0): TreeNode | undefined {
     if (node === null || node === undefined) {
       return { kind: 'scalar', value: null, start: offsetForNull, end: offsetForNull };
     }
     if (isAlias(node)) {
+      this.aliasTargets ??= aliasTargets(this.doc);
       const target = this.aliasTargets.get(node);
       if (!target) return undefined;
       const resolved = this.convert(target);
