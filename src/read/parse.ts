@@ -110,7 +110,11 @@ class Converter {
         mergeSources.push({ keyStart, value: pair.value as YamlNode });
         continue;
       }
-      const key = keyText(keyNode);
+      const key = this.keyText(keyNode);
+      if (key === undefined) {
+        this.problems.push({ message: 'a mapping or a list used as a key: key paths need plain keys', offset: keyStart });
+        continue;
+      }
       // Checked here, not by the composer's uniqueKeys, which compares every key with every other (quadratic).
       if (keys.has(key)) this.problems.push({ message: `duplicate key ${JSON.stringify(key)} in this mapping`, offset: keyStart });
       keys.add(key);
@@ -136,10 +140,14 @@ class Converter {
     }
     return { kind: 'map', entries, start, end };
   }
-}
 
-function keyText(keyNode: YamlNode | null): string {
-  if (keyNode === null) return '';
-  if (isScalar(keyNode)) return String(keyNode.value);
-  return keyNode.toString();
+  /**
+   * A key as text: a scalar, or an alias of one. A collection key has no text to put in a key
+   * path (and stringifying it would expand its aliases and merges, which can throw).
+   */
+  private keyText(keyNode: YamlNode | null): string | undefined {
+    const resolved = isAlias(keyNode) ? (this.aliasTargets ??= aliasTargets(this.doc)).get(keyNode) : keyNode;
+    if (resolved === null) return '';
+    return isScalar(resolved) ? String(resolved.value) : undefined;
+  }
 }
