@@ -14,7 +14,12 @@ export interface Workspace {
 }
 
 /** Loads the config, checks that it finds something, and lists the services. */
-export async function openWorkspace(cwdOption: string | undefined, baseCwd: string, configFile: string | undefined, source?: FileSource): Promise<Workspace> {
+export async function openWorkspace(
+  cwdOption: string | undefined,
+  baseCwd: string,
+  configFile: string | undefined,
+  source?: FileSource | ((config: ResolvedConfig) => Promise<FileSource>),
+): Promise<Workspace> {
   const cwd = path.resolve(baseCwd, cwdOption ?? '.');
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new UsageError(`--cwd: directory not found: ${cwdOption}`);
   const loaded = await loadConfig(cwd, configFile);
@@ -22,7 +27,8 @@ export async function openWorkspace(cwdOption: string | undefined, baseCwd: stri
     throw new UsageError('no configuration found (.promoterc.json) and no kubernetes/overlays/ here: run `promote-lint init` or pass -c');
   }
   const config = resolveConfig(loaded);
-  const fileSource = source ?? diskSource(config.root);
+  // A factory, for a source that needs the config's root first (the git index in --staged mode).
+  const fileSource = typeof source === 'function' ? await source(config) : (source ?? diskSource(config.root));
   const overlays = config.environments.filter((env) => env.overlay !== undefined);
   if (overlays.length > 0 && !overlays.some((env) => env.overlay && existsSync(env.overlay))) {
     throw new UsageError(`no environment found: none of the overlays exists (${overlays.map((env) => path.relative(cwd, env.overlay ?? '')).join(', ')})`);

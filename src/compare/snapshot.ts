@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Environment, ResolvedConfig, WhitelistEntry } from '../config/resolve.js';
-import { AliasBudgetExceeded, flattenDocuments, type FlatFile, type Leaf } from '../keys/flatten.js';
+import { AliasBudgetExceeded, checkAliasBudget, flattenDocuments, type FlatFile, type Leaf } from '../keys/flatten.js';
 import { chooseArrayIdentities } from '../keys/identity.js';
 import type { KeySegment } from '../keys/keyPath.js';
 import type { Service } from '../read/discover.js';
@@ -58,7 +58,7 @@ export async function readSnapshot(config: ResolvedConfig, services: readonly Se
   );
 }
 
-async function readEnvFile(config: ResolvedConfig, source: FileSource, env: Environment, absolutePath: string): Promise<EnvFile> {
+export async function readEnvFile(config: ResolvedConfig, source: FileSource, env: Environment, absolutePath: string): Promise<EnvFile> {
   const repoPath = path.relative(config.repoRoot, absolutePath).split(path.sep).join('/');
   const envFile: EnvFile = { env, repoPath, absolutePath, exists: false, problems: [] };
   try {
@@ -81,18 +81,22 @@ async function readEnvFile(config: ResolvedConfig, source: FileSource, env: Envi
 /** Array identities are chosen over all environments at once, so the same element has one name everywhere. */
 function flattenAll(config: ResolvedConfig, byEnv: Map<string, EnvFile>): void {
   markShapeMismatches(byEnv, config.configPromotion.from);
-  const clean = [...byEnv.values()].filter((envFile) => envFile.parsed && envFile.problems.length === 0);
+  const clean = [...byEnv.values()].filter((envFile) => envFile.parsed && envFile.problems.length === 0 && withinAliasBudget(envFile));
   const identities = chooseArrayIdentities(
     clean.map((envFile) => envFile.parsed?.documents ?? []),
     config.arrayKeys,
   );
-  for (const envFile of clean) {
-    try {
-      envFile.flat = flattenDocuments(envFile.parsed?.documents ?? [], identities);
-    } catch (error) {
-      if (!(error instanceof AliasBudgetExceeded)) throw error;
-      envFile.problems.push({ message: error.message, offset: error.offset });
-    }
+  for (const envFile of clean) envFile.flat = flattenDocuments(envFile.parsed?.documents ?? [], identities);
+}
+
+function withinAliasBudget(envFile: EnvFile): boolean {
+  try {
+    checkAliasBudget(envFile.parsed?.documents ?? []);
+    return true;
+  } catch (error) {
+    if (!(error instanceof AliasBudgetExceeded)) throw error;
+    envFile.problems.push({ message: error.message, offset: error.offset });
+    return false;
   }
 }
 

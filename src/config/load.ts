@@ -56,11 +56,16 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
   return { raw: {}, baseDir: findSeedRoot(cwd) ?? cwd };
 }
 
-/** Zero-config: the repository root holding `kubernetes/overlays`, or `kubernetes/` itself. */
+/**
+ * Zero-config: the repository root holding `kubernetes/overlays`, or `kubernetes/` itself, from
+ * the working directory or any directory above it up to the git work tree's top.
+ */
 function findSeedRoot(cwd: string): string | undefined {
-  if (existsSync(path.join(cwd, 'kubernetes', 'overlays'))) return path.join(cwd, 'kubernetes');
-  if (existsSync(path.join(cwd, 'overlays'))) return cwd;
-  return undefined;
+  for (let directory = cwd; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, 'kubernetes', 'overlays'))) return path.join(directory, 'kubernetes');
+    if (existsSync(path.join(directory, 'overlays'))) return directory;
+    if (existsSync(path.join(directory, '.git')) || path.dirname(directory) === directory) return undefined;
+  }
 }
 
 /** The defaults merged under a user config: every top-level key the user sets replaces ours. */

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { compileKeyPattern, type KeyPattern } from '../keys/pattern.js';
 import { defaultConfig } from './defaults.js';
+import { compileExpectation, type Expectation } from './expect.js';
+import { locatePointer } from './pointer.js';
 import type { LoadedConfig } from './load.js';
-import type { RawConfig, Severity } from './types.js';
+import type { RawConfig, RawWhitelistEntry, Severity } from './types.js';
 
 export interface Environment {
   name: string;
@@ -21,6 +23,8 @@ export interface WhitelistEntry {
   expect?: Record<string, string | number | boolean | null>;
   mustDiffer: boolean;
   pattern: KeyPattern;
+  /** `expect`, compiled: environment name → what its value must be */
+  expectations: Map<string, Expectation>;
   /** position in the config's whitelist array, for pointing findings at it */
   index: number;
 }
@@ -86,9 +90,10 @@ export function resolveConfig(loaded: LoadedConfig): ResolvedConfig {
     known(from, 'promotion.images');
     known(to, 'promotion.images');
   });
-  const whitelist = (raw.whitelist ?? defaults.whitelist ?? []).map((entry, index): WhitelistEntry => {
+  const whitelist = (raw.whitelist ?? defaultWhitelist(defaults, names)).map((entry, index): WhitelistEntry => {
     Object.keys(entry.expect ?? {}).forEach((name) => known(name, `whitelist[${index}].expect`));
-    return { ...entry, mustDiffer: entry.mustDiffer ?? true, pattern: compileKeyPattern(entry.key), index };
+    const expectations = compileExpectations(entry.expect ?? {}, `/whitelist/${index}/expect`, loaded, where);
+    return { ...entry, mustDiffer: entry.mustDiffer ?? true, pattern: compileKeyPattern(entry.key), index, expectations };
   });
   for (const [name, service] of Object.entries(raw.services ?? {})) {
     for (const file of service.files) {
@@ -113,12 +118,35 @@ export function resolveConfig(loaded: LoadedConfig): ResolvedConfig {
   };
 }
 
+/** The seed's whitelist, its `expect` kept only for environments this config has (they may be named otherwise). */
+function defaultWhitelist(defaults: RawConfig, names: ReadonlySet<string>): RawWhitelistEntry[] {
+  return (defaults.whitelist ?? []).map(({ expect, ...entry }) => {
+    const kept = Object.entries(expect ?? {}).filter(([name]) => names.has(name));
+    return kept.length > 0 ? { ...entry, expect: Object.fromEntries(kept) } : entry;
+  });
+}
+
 function defaultConfigPromotion(environments: Environment[], defaults: RawConfig) {
   const seed = defaults.promotion?.configs;
   if (seed && [seed.from, ...seed.to].every((name) => environments.some((environment) => environment.name === name))) return seed;
   const [first, ...rest] = environments;
   if (!first || rest.length === 0) throw new UsageError('at least two environments are needed to compare anything');
   return { from: first.name, to: rest.map((environment) => environment.name) };
+}
+
+/** A bad `/regex/` in `expect` is a configuration error at its line, not a crash in a rule. */
+function compileExpectations(expect: Record<string, string | number | boolean | null>, pointer: string, loaded: LoadedConfig, where: string): Map<string, Expectation> {
+  const expectations = new Map<string, Expectation>();
+  for (const [envName, expected] of Object.entries(expect)) {
+    try {
+      expectations.set(envName, compileExpectation(expected));
+    } catch (error) {
+      const place = loaded.text ? locatePointer(loaded.text, `${pointer}/${envName}`) : undefined;
+      const at = place ? `${where}:${place.line}:${place.column}` : where;
+      throw new UsageError(`${at}: ${pointer.slice(1).replaceAll('/', '.')}.${envName}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return expectations;
 }
 
 /** Resolves a configured path and refuses one that leaves the root. */

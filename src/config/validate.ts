@@ -16,7 +16,9 @@ export function validateConfig(config: unknown, configFile: string, configText: 
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   if (validate(config)) return;
-  const lines = (validate.errors ?? []).map((error) => `${configFile}${lineOf(configText, pointerPrefix + pointerOf(error))}: ${describe(error)}`);
+  const located = (validate.errors ?? []).map((error) => ({ line: lineOf(configText, pointerPrefix + pointerOf(error)), text: describe(error) }));
+  // In file order, as a reader goes through the file fixing them. A JS config's data has no line.
+  const lines = located.sort((left, right) => (left.line ?? 0) - (right.line ?? 0)).map(({ line, text }) => `${configFile}${line === undefined ? '' : `:${line}`}: ${text}`);
   throw new UsageError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
 }
 
@@ -30,14 +32,13 @@ function describe(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
-/** An unknown property is located at its own key, not at the object that holds it. */
+/** An unknown property is pointed at itself, not at the object that holds it. */
 function pointerOf(error: ErrorObject): string {
   if (error.keyword !== 'additionalProperties') return error.instancePath;
   const property = String(error.params.additionalProperty).replaceAll('~', '~0').replaceAll('/', '~1');
   return `${error.instancePath}/${property}`;
 }
 
-/** `:line` in a JSON or YAML config; nothing for a JS config, whose data has no line. */
-function lineOf(configText: string | undefined, pointer: string): string {
-  return configText === undefined ? '' : `:${locatePointer(configText, pointer).line}`;
+function lineOf(configText: string | undefined, pointer: string): number | undefined {
+  return configText === undefined ? undefined : locatePointer(configText, pointer).line;
 }

@@ -1,6 +1,6 @@
 import { classifyKey, type KeyStatus } from '../compare/summary.js';
 import { displayValue } from '../report/mask.js';
-import { checkedLine, findingBlocks, paint, summaryLines, visibleFindings } from './text.js';
+import { checkedLine, findingBlocks, guardLines, paint, summaryLines, visibleFindings } from './text.js';
 import type { Formatter } from './types.js';
 
 const MARKS: Record<Exclude<KeyStatus, 'same'>, string> = { different: '≠', expected: '~', missing: '?' };
@@ -24,7 +24,8 @@ export const formatMatrix: Formatter = (result, context) => {
       ...result.envNames.map((env) => clip(displayValue(key.leaves.get(env)?.value, key.whitelistEntry !== undefined))),
     ]);
     const header = ['  key', ...result.envNames];
-    const widths = header.map((cell, column) => Math.min(48, Math.max(cell.length, ...table.map((row) => row[column].length))));
+    // Values are clipped; key paths are not, so their column is as wide as the longest one.
+    const widths = header.map((cell, column) => Math.max(cell.length, ...table.map((row) => row[column].length)));
     const render = (row: string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd();
     lines.push(paint(context.color, 'bold', `${file.service.name}  ${file.fileId}`), paint(context.color, 'dim', render(header)));
     table.forEach((row, index) => {
@@ -37,7 +38,7 @@ export const formatMatrix: Formatter = (result, context) => {
   const others = findingBlocks(visibleFindings(result.findings, context.quiet).filter((finding) => !SHOWN_AS_ROWS.has(finding.ruleId)), context.color);
   if (others.length > 0) lines.push(...others, '');
   lines.push(`legend: ${MARKS.different} different  ${MARKS.missing} partially missing  ${MARKS.expected} whitelisted (expected)`);
-  lines.push(checkedLine(result), ...summaryLines(result, context.color));
+  lines.push(...guardLines(result, context.color), checkedLine(result), ...summaryLines(result, context.color));
   return `${lines.join('\n')}\n`;
 };
 

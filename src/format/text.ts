@@ -10,10 +10,13 @@ export function paint(enabled: boolean, style: Style, text: string): string {
 
 /** What the run looked at, so a clean run never passes silently. */
 export function checkedLine(result: LintResult): string {
-  const fileCount = result.files.reduce((count, file) => count + [...file.byEnv.values()].filter((envFile) => envFile.exists).length, 0);
+  // Every environment's copy is read (parse errors anywhere count), and a file two entries share is one file.
+  const envFiles = result.files.flatMap((file) => [...file.byEnv.values()]);
+  const fileCount = new Set(envFiles.filter((envFile) => envFile.exists).map((envFile) => envFile.absolutePath)).size;
+  const envCount = new Set([...result.envNames, ...envFiles.map((envFile) => envFile.env.name)]).size;
   const [source, ...targets] = result.envNames;
   const services = result.services.length;
-  return `checked ${services} service${services === 1 ? '' : 's'} × ${result.envNames.length} environments (${fileCount} files), ${source} → ${targets.join(', ')}`;
+  return `checked ${services} service${services === 1 ? '' : 's'} × ${envCount} environments (${fileCount} files), ${source} → ${targets.join(', ')}`;
 }
 
 /** The seed's summary line, then the counts. */
@@ -46,4 +49,17 @@ export function findingBlocks(findings: readonly Finding[], color: boolean): str
     lines.push(`  ${position} ${severity}  ${finding.message}  ${paint(color, 'dim', finding.ruleId)}`);
   }
   return lines;
+}
+
+/**
+ * In `--staged` / `--base` mode: what the whitelisted values were guarded against, and every
+ * change that `--allow` let through, so a deliberate change is visible in the commit's output.
+ */
+export function guardLines(result: LintResult, color: boolean): string[] {
+  if (!result.guard) return [];
+  const { baselineLabel, allowed } = result.guard;
+  const lines = allowed.map((change) => `  ${change.file}:${change.line}:${change.column}  ${change.message}  ${paint(color, 'dim', `(allowed: ${change.allowedBy})`)}`);
+  const head = `whitelisted values of live environments guarded against ${baselineLabel}`;
+  if (allowed.length === 0) return [head];
+  return [`${head}; ${allowed.length} allowed change${allowed.length === 1 ? '' : 's'}:`, ...lines];
 }

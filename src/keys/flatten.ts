@@ -36,6 +36,22 @@ export class AliasBudgetExceeded extends Error {
   }
 }
 
+/**
+ * Throws AliasBudgetExceeded when the documents, with every alias and merge key followed, would
+ * expand past the budget. Run before anything walks the expanded tree (choosing array identities
+ * walks it too), so that a billion-laughs file is refused in milliseconds, not minutes.
+ */
+export function checkAliasBudget(documents: readonly TreeNode[]): void {
+  let aliasBudget = MAX_ALIAS_EXPANSION;
+  const visit = (node: TreeNode, offset: number, shared: boolean): void => {
+    const isShared = shared || node.aliased === true;
+    if (isShared && --aliasBudget < 0) throw new AliasBudgetExceeded(offset);
+    if (node.kind === 'map') for (const entry of node.entries) visit(entry.value, entry.keyStart, isShared || entry.merged);
+    else if (node.kind === 'seq') for (const item of node.items) visit(item, item.start, isShared);
+  };
+  for (const document of documents) visit(document, document.start, false);
+}
+
 /** Lists every leaf of a file under its key path, with array elements named by identity. */
 export function flattenDocuments(documents: readonly TreeNode[], identities: ReadonlyMap<string, string | undefined>): FlatFile {
   const flat: FlatFile = { leaves: new Map(), containers: new Map() };

@@ -20,10 +20,9 @@ export function chooseArrayIdentities(
 ): Map<string, string | undefined> {
   const candidatesByPath = new Map<string, Set<string>>();
   const narrow = (genericPath: string, items: readonly TreeNode[], fieldsOf: (item: TreeNode) => Map<string, string> | undefined) => {
-    const configured = arrayKeys[genericPath];
     let candidates = candidatesByPath.get(genericPath);
     if (!candidates) {
-      candidates = new Set(configured ? [configured] : DEFAULT_IDENTITY_FIELDS);
+      candidates = new Set(identityFieldsFor(genericPath, arrayKeys));
       candidatesByPath.set(genericPath, candidates);
     }
     for (const field of [...candidates]) {
@@ -57,11 +56,17 @@ export function chooseArrayIdentities(
   }
   const chosen = new Map<string, string | undefined>();
   for (const [genericPath, candidates] of candidatesByPath) {
-    const order = genericPath === DOCUMENTS_PATH ? [KUBERNETES_IDENTITY] : [arrayKeys[genericPath], ...DEFAULT_IDENTITY_FIELDS];
-    chosen.set(genericPath, order.find((field) => field !== undefined && candidates.has(field)));
+    chosen.set(genericPath, identityFieldsFor(genericPath, arrayKeys).find((field) => candidates.has(field)));
   }
   if (isStream && !chosen.has(DOCUMENTS_PATH)) chosen.set(DOCUMENTS_PATH, undefined);
   return chosen;
+}
+
+/** The fields tried for an array, in order of preference. */
+function identityFieldsFor(genericPath: string, arrayKeys: Readonly<Record<string, string>>): string[] {
+  if (genericPath === DOCUMENTS_PATH) return [KUBERNETES_IDENTITY];
+  const configured = arrayKeys[genericPath];
+  return configured ? [configured] : DEFAULT_IDENTITY_FIELDS;
 }
 
 export function joinGeneric(genericPath: string, key: string): string {

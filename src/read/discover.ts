@@ -2,8 +2,9 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { FileSource } from './source.js';
+import { templateId } from './template.js';
 
-const CONFIG_FILE = /\.(ya?ml|json)$/i;
+export const CONFIG_FILE = /\.(ya?ml|json)$/i;
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** One config file of a service, located in every environment (undefined where it is absent). */
@@ -31,7 +32,7 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
     for (const [name, definition] of Object.entries(config.services)) {
       const files: ServiceFile[] = [];
       for (const file of definition.files) files.push(...(await locateConfiguredFile(config, source, file)));
-      const aliases = definition.files.map((file) => path.basename(path.dirname(file.replaceAll('{env}', ''))));
+      const aliases = definition.files.map(directoryName).filter((alias): alias is string => alias !== undefined);
       services.push({ name, category: definition.category, aliases: [...new Set(aliases)], files: dedupe(files) });
     }
     return services;
@@ -68,6 +69,16 @@ function linkFile(environment: Environment, directory: string, link: string): Se
   return { id: toPosix(path.relative(directory, link)) || path.basename(link), pathByEnv: new Map([[environment.name, link]]) };
 }
 
+/** The directory a configured file entry names, for `-s`: `configs/gateway/config.yaml` and `mintmaker/{env}/**` → the last plain directory. */
+function directoryName(file: string): string | undefined {
+  const plain: string[] = [];
+  for (const part of file.split('/').slice(0, -1)) {
+    if (part.includes('{env}') || GLOB_CHARS.test(part)) break;
+    if (part !== '.' && part !== '') plain.push(part);
+  }
+  return plain.at(-1);
+}
+
 function serviceDirectory(environment: Environment, name: string): string {
   return path.join(environment.overlay ?? '', 'configs', name);
 }
@@ -88,7 +99,7 @@ async function locateConfiguredFile(config: ResolvedConfig, source: FileSource, 
     for (const absolute of await source.listFiles(path.join(base, ...staticPrefix))) {
       const relative = toPosix(path.relative(base, absolute));
       if (!isMatch(relative)) continue;
-      const id = file.includes('{env}') ? relative.split(environment.name).join('{env}') : relative;
+      const id = file.includes('{env}') ? templateId(file, relative, environment.name) : relative;
       if (!ids.has(id)) ids.set(id, new Map());
       ids.get(id)?.set(environment.name, absolute);
     }

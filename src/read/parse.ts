@@ -22,16 +22,19 @@ export function parseConfigText(text: string): ParsedFile {
   for (const doc of composed.documents) {
     for (const error of doc.errors) problems.push({ message: firstLine(error.message), offset: error.pos[0] });
     if (doc.errors.length > 0) continue;
-    if (doc.contents === null) continue;
+    // `---` with nothing after it (common at the end of Kubernetes streams) is no document at all.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) continue;
     const converter = new Converter(doc, problems);
     const tree = converter.convert(doc.contents as YamlNode);
     if (tree) documents.push(tree);
   }
   const found = [...problems, ...scalarDocumentProblems(documents)];
   const bomb = found.length === 0 ? aliasExpansionProblem(documents) : undefined;
+  const refused = bomb ? [bomb] : found;
   return {
-    documents,
-    problems: firstProblems(bomb ? [bomb] : found),
+    // A file with problems is compared and fixed nowhere: it offers no documents to try.
+    documents: refused.length === 0 ? documents : [],
+    problems: firstProblems(refused),
     position(offset) {
       const { line, col } = lineCounter.linePos(offset);
       return { line, column: col };
@@ -62,7 +65,10 @@ class Converter {
     if (isAlias(node)) {
       this.aliasTargets ??= aliasTargets(this.doc);
       const target = this.aliasTargets.get(node);
-      if (!target) return undefined;
+      if (!target) {
+        this.problems.push({ message: `alias *${node.source} refers to no anchor`, offset: node.range?.[0] ?? 0 });
+        return undefined;
+      }
       const resolved = this.convert(target);
       return resolved ? { ...resolved, aliased: true } : undefined;
     }
@@ -116,7 +122,7 @@ class Converter {
         continue;
       }
       // Checked here, not by the composer's uniqueKeys, which compares every key with every other (quadratic).
-      if (keys.has(key)) this.problems.push({ message: `duplicate key ${JSON.stringify(key)} in this mapping`, offset: keyStart });
+      if (keys.has(key)) this.problems.push({ message: `duplicate key ${JSON.stringify(key)}: keys in a mapping must be unique`, offset: keyStart });
       keys.add(key);
       const value = this.convert(pair.value as YamlNode | null, keyNode?.range?.[2] ?? keyStart);
       if (value) entries.push({ key, keyStart, value, merged: false });

@@ -17,7 +17,7 @@ export interface FileSource {
    * never walked; a link (or the directory itself) leading outside the root is listed as it is.
    */
   listFiles(absoluteDirectory: string): Promise<string[]>;
-  /** immediate subdirectories of a directory, links to directories included */
+  /** immediate subdirectories of a directory (and links out of the root, so they can be reported) */
   listDirectories(absoluteDirectory: string): Promise<string[]>;
   /** whether a path listed above is a link leading outside the root, so discovery reports it instead of dropping it */
   leavesRoot?(absolutePath: string): boolean;
@@ -79,8 +79,11 @@ export function diskSource(root: string): FileSource {
       const entries = await fs.readdir(absoluteDirectory, { withFileTypes: true }).catch(() => []);
       const names: string[] = [];
       for (const entry of entries) {
-        const isLinkedDirectory = entry.isSymbolicLink() && (await fs.stat(path.join(absoluteDirectory, entry.name)).catch(() => undefined))?.isDirectory();
-        if (entry.isDirectory() || isLinkedDirectory) names.push(entry.name);
+        // A link out of the root is listed (and then reported by its service); links inside it are
+        // not directories here, as in the git index.
+        const linkPath = path.join(absoluteDirectory, entry.name);
+        const escapingLink = entry.isSymbolicLink() && (await leadsOutside(linkPath)) && (await fs.stat(linkPath)).isDirectory();
+        if (entry.isDirectory() || escapingLink) names.push(entry.name);
       }
       return names.sort();
     },

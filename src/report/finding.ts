@@ -19,6 +19,19 @@ export interface Finding {
   fixable: boolean;
 }
 
+/** A change of a whitelisted value that `--allow` / PROMOTE_LINT_ALLOW permitted: listed, not counted. */
+export interface AllowedChange {
+  service: string;
+  env: string;
+  key: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** the pattern that allowed it */
+  allowedBy: string;
+}
+
 export interface Summary {
   different: number;
   expected: number;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LeafValue } from '../keys/flatten.js';
 
 /**
@@ -6,7 +7,9 @@ import type { LeafValue } from '../keys/flatten.js';
  * strings are shortened, so a log or a CI annotation never carries a usable secret.
  */
 const CREDENTIAL = /\b((?:pk|sk|rk)_(?:test|live)_|whsec_)([A-Za-z0-9]+)/g;
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/]+)(@)/gi;
+// Greedy up to the last @ before the host, so an unencoded @ in a password leaves no tail behind;
+// never across a quote, so a JSON report keeps its shape.
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']*:)([^\s/"']+)(@)/gi;
 
 export function redactSecrets(text: string): string {
   return text
@@ -20,6 +23,22 @@ export function displayValue(value: LeafValue | undefined, whitelisted = false):
   if (typeof value === 'object' && value !== null) return value.empty === 'map' ? '{}' : '[]';
   if (typeof value !== 'string') return String(value);
   const redacted = redactSecrets(value);
-  if (whitelisted && redacted === value && value.length > 12) return JSON.stringify(`${value.slice(0, 6)}…${value.slice(-4)}`);
+  if (whitelisted && redacted === value) return JSON.stringify(shorten(value));
   return JSON.stringify(redacted.length > 80 ? `${redacted.slice(0, 60)}…` : redacted);
+}
+
+/**
+ * A short fingerprint of a value (`#3fa2`): two masked secrets often look alike (`whsec_…m4Rt`),
+ * and a reader of a change must still see that they differ. Four hex digits tell values apart
+ * without giving anyone a usable hash of the secret.
+ */
+export function fingerprint(value: LeafValue): string {
+  return `#${createHash('sha256').update(String(typeof value === 'object' && value !== null ? value.empty : value)).digest('hex').slice(0, 4)}`;
+}
+
+/** Enough of a whitelisted value to tell the environments apart, never the whole of it. */
+function shorten(value: string): string {
+  if (value.length > 12) return `${value.slice(0, 6)}…${value.slice(-4)}`;
+  if (value.length > 4) return `${value.slice(0, 2)}…`;
+  return '…';
 }

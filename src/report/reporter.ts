@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Severity } from '../config/types.js';
-import type { Report, Rule } from '../rules/types.js';
+import type { FindingPlace, Report, Rule } from '../rules/types.js';
 import type { Finding } from './finding.js';
 import { redactSecrets } from './mask.js';
 
@@ -14,21 +14,7 @@ export function createReporter(config: ResolvedConfig, findings: Finding[]) {
     const severity: Severity = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     return (report: Report) => {
       if (severity === 'off') return;
-      const place = report.place;
-      let file: string;
-      let start: { line: number; column: number };
-      let end: { line: number; column: number };
-      if ('envFile' in place) {
-        file = place.envFile.repoPath;
-        const parsed = place.envFile.parsed;
-        if (parsed) {
-          start = parsed.position(place.offset);
-          end = parsed.position(Math.max(place.offset, place.endOffset ?? place.offset));
-        } else start = end = { line: 1, column: 1 };
-      } else {
-        file = place.file;
-        start = end = { line: place.line, column: place.column };
-      }
+      const { file, start, end } = locate(report.place);
       findings.push({
         ruleId: rule.meta.id,
         severity: severity === 'error' ? 'error' : 'warning',
@@ -44,5 +30,17 @@ export function createReporter(config: ResolvedConfig, findings: Finding[]) {
         fixable: rule.meta.fixable && report.fixable === true,
       });
     };
+  };
+}
+
+/** A place becomes a repository-relative file and 1-based line:column here, and nowhere else. */
+export function locate(place: FindingPlace): { file: string; start: { line: number; column: number }; end: { line: number; column: number } } {
+  if (!('envFile' in place)) return { file: place.file, start: { line: place.line, column: place.column }, end: { line: place.line, column: place.column } };
+  const parsed = place.envFile.parsed;
+  if (!parsed) return { file: place.envFile.repoPath, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return {
+    file: place.envFile.repoPath,
+    start: parsed.position(place.offset),
+    end: parsed.position(Math.max(place.offset, place.endOffset ?? place.offset)),
   };
 }

@@ -29,5 +29,14 @@ export const parseError: Rule = {
         }
       }
     }
+    // A broken kustomization hides its image list from image-drift: that must not pass silently.
+    for (const overlay of context.images ?? []) {
+      const envFile = overlay.file;
+      if (!envFile || reported.has(envFile.absolutePath)) continue;
+      reported.add(envFile.absolutePath);
+      for (const problem of envFile.problems) {
+        context.report({ service: '', env: overlay.env.name, key: '', place: { envFile, offset: problem.offset }, message: problem.message });
+      }
+    }
   },
 };

@@ -19,11 +19,11 @@ describe('the reader never throws: regressions', () => {
   });
 
   it('an alias used as a key counts as the key it refers to', () => {
-    expect(problemsOf('&k name: api\n*k : web\n')).toEqual([{ message: 'duplicate key "name" in this mapping', line: 2, column: 1 }]);
+    expect(problemsOf('&k name: api\n*k : web\n')).toEqual([{ message: 'duplicate key "name": keys in a mapping must be unique', line: 2, column: 1 }]);
   });
 
   it('keys that differ in YAML type but not in text collide in a key path, so they are duplicates', () => {
-    expect(problemsOf('1: a\n"1": b\n')).toEqual([{ message: 'duplicate key "1" in this mapping', line: 2, column: 1 }]);
+    expect(problemsOf('1: a\n"1": b\n')).toEqual([{ message: 'duplicate key "1": keys in a mapping must be unique', line: 2, column: 1 }]);
   });
 
   it('a plain << key merges; a merge of something that is not a mapping is reported', () => {
