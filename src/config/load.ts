@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { defaultConfig } from './defaults.js';
 import type { RawConfig } from './types.js';
 
 export const CONFIG_SEARCH_PLACES = [
@@ -66,11 +65,6 @@ function findSeedRoot(cwd: string): string | undefined {
     if (existsSync(path.join(directory, 'overlays'))) return directory;
     if (existsSync(path.join(directory, '.git')) || path.dirname(directory) === directory) return undefined;
   }
-}
-
-/** The defaults merged under a user config: every top-level key the user sets replaces ours. */
-export function withDefaults(raw: RawConfig): RawConfig {
-  return { ...defaultConfig(), ...raw };
 }
 
 async function loadYamlOrJson(filepath: string, content: string): Promise<unknown> {
