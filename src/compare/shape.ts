@@ -4,9 +4,10 @@ type Shape = 'empty' | 'mapping' | 'list';
 
 /**
  * One service file must have the same top-level shape in every environment to be compared key by
- * key. An empty prod file while CI has content, or a list where CI has a mapping, would otherwise
- * show up as dozens of `missing-key` warnings (and a fix would try to merge a mapping into a list);
- * instead the odd copy gets one clear problem and is left out of the comparison.
+ * key. A list where CI has a mapping would otherwise show up as dozens of `missing-key` warnings
+ * (and a fix would try to merge a mapping into a list); instead the odd copy gets one clear
+ * problem and is left out of the comparison. An empty copy (or one of comments only) is no
+ * mismatch: it simply has none of the keys, which `missing-key` reports and `--fix` fills in.
  */
 export function markShapeMismatches(byEnv: ReadonlyMap<string, EnvFile>, sourceEnv: string): void {
   const readable = [...byEnv.values()].filter((envFile) => envFile.parsed && envFile.problems.length === 0);
@@ -14,14 +15,11 @@ export function markShapeMismatches(byEnv: ReadonlyMap<string, EnvFile>, sourceE
   const reference = withContent.find((envFile) => envFile.env.name === sourceEnv) ?? withContent[0];
   if (!reference) return;
   const referenceShape = shapeOf(reference);
-  for (const envFile of readable) {
+  for (const envFile of withContent) {
     const shape = shapeOf(envFile);
-    if (shape === 'empty') {
-      envFile.problems.push({ message: `the file has no content (empty, or only comments), but the ${reference.env.name} copy has: nothing in it is compared`, offset: 0 });
-    } else if (shape !== referenceShape) {
-      const offset = envFile.parsed?.documents[0]?.start ?? 0;
-      envFile.problems.push({ message: `the file holds a ${shape} here but a ${referenceShape} in ${reference.env.name}: nothing in it is compared`, offset });
-    }
+    if (shape === referenceShape) continue;
+    const offset = envFile.parsed?.documents[0]?.start ?? 0;
+    envFile.problems.push({ message: `the file holds a ${shape} here but a ${referenceShape} in ${reference.env.name}: nothing in it is compared`, offset });
   }
 }
 

@@ -22,8 +22,6 @@ const cases: Array<{ name: string; staging: string | Buffer; line: number; colum
   { name: 'a document that is a single string', staging: 'just a sentence\n', line: 1, column: 1, message: /single value, not a mapping/ },
   { name: 'a second document that is a number', staging: 'name: api\n---\n42\n', line: 3, column: 1, message: /single value/ },
   { name: 'a list where the source has a mapping', staging: '- name: api\n- replicas: 2\n', line: 1, column: 1, message: /holds a list here but a mapping in ci/ },
-  { name: 'an empty file', staging: '', line: 1, column: 1, message: /no content \(empty, or only comments\), but the ci copy has/ },
-  { name: 'a file of comments only', staging: '# replicas: 2\n# name: api\n', line: 1, column: 1, message: /no content/ },
   { name: 'binary garbage with NUL bytes', staging: Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x0a, 0x00, 0x01, 0x02, 0x7f, 0x00]), line: 2, column: 1, message: /NUL byte: a binary file/ },
   { name: 'Latin-1 bytes (not UTF-8)', staging: Buffer.concat([Buffer.from('name: api\ncity: caf'), Buffer.from([0xe9]), Buffer.from('\nreplicas: 2\n')]), line: 2, column: 10, message: /not UTF-8 text: byte 0xE9/ },
   { name: 'a truncated UTF-8 sequence', staging: Buffer.concat([Buffer.from('name: api\nreplicas: 2\nnote: '), Buffer.from([0xe2, 0x82])]), line: 3, column: 7, message: /not UTF-8 text: byte 0xE2/ },
@@ -89,6 +87,18 @@ describe('legal shapes and encodings are compared, not refused', () => {
     const run = lintJson(cwd);
     expect(run.findings.filter((finding) => finding.service === 'api')).toEqual([
       expect.objectContaining({ ruleId: 'drift', env: 'staging', key: 'limit', line: 3, column: 1 }),
+    ]);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file of comments only', '# replicas: 2\n# name: api\n'],
+  ])('compares %s in a target as a copy with none of the keys (missing-key, which --fix fills in)', (_name, staging) => {
+    const run = lintWithBrokenStaging(staging);
+    expect(run.exitCode).toBe(0);
+    expect(run.findings.filter((finding) => finding.service === 'bad' && finding.env === 'staging')).toEqual([
+      expect.objectContaining({ ruleId: 'missing-key', key: 'name', file: findingPath('staging', 'bad'), line: 1, column: 1, message: 'name is in ci but missing in staging' }),
+      expect.objectContaining({ ruleId: 'missing-key', key: 'replicas', file: findingPath('staging', 'bad'), line: 1, column: 1, message: 'replicas is in ci but missing in staging' }),
     ]);
   });
 
