@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { credentialOnlyFiles } from '../compare/overlay.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { GitSnapshots, GuardMode } from '../git/snapshots.js';
-import { lint, type GuardOptions, type LintResult } from '../lint.js';
 import { UsageError } from '../errors.js';
+import type { GuardOptions, LintResult } from '../lint.js';
 import { VERSION } from '../version.js';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { useColor, writeErr, writeOut, type CliIO } from './io.js';
-import { openWorkspace, selectServices, servicesForFiles, type Workspace } from './workspace.js';
+import type { Workspace } from './workspace.js';
 import type { FormatContext } from '../format/types.js';
 
 
@@ -37,6 +36,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         snapshots = await openGitSnapshots(config.root, guardMode, gitEnvFrom(io.env, io.cwd));
         return snapshots.current;
       });
+    // The engine is loaded only past --help, --version and init: those answer in a bare Node start-up.
+    const { openWorkspace } = await import('./workspace.js');
     const workspace = await openWorkspace(options.cwd, io.cwd, options.config, gitSource);
     if (snapshots?.note) writeErr(io, `promote-lint: ${snapshots.note}\n`);
     if (options.command === 'list-services') {
@@ -65,6 +66,7 @@ function lintGuardMode(options: CliOptions): GuardMode | undefined {
 }
 
 async function lintWorkspace(workspace: Workspace, options: CliOptions, io: CliIO, guard: GuardOptions | undefined): Promise<number> {
+  const [{ selectServices, servicesForFiles }, { credentialOnlyFiles }] = await Promise.all([import('./workspace.js'), import('../compare/overlay.js')]);
   let services = selectServices(workspace.services, options.services);
   let handedOver: string[] | undefined;
   if (options.files.length > 0) {
@@ -79,6 +81,8 @@ async function lintWorkspace(workspace: Workspace, options: CliOptions, io: CliI
     if (narrowed.services.length === 0 && scanOnly.length === 0) writeErr(io, 'promote-lint: no service among the given files; nothing to check\n');
     services = narrowed.services;
   }
+  // Loaded here, not at the top: --help, --version and the other commands never pay for the engine.
+  const { lint } = await import('../lint.js');
   const result = await lint(workspace.config, {
     services,
     source: workspace.source,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Environment, ResolvedConfig, WhitelistEntry } from '../config/resolve.js';
-import { AliasBudgetExceeded, checkAliasBudget, flattenDocuments, type FlatFile, type Leaf } from '../keys/flatten.js';
+import { AliasBudgetExceeded, checkAliasBudget, flattenDocuments, KeyPathTable, type FlatFile, type Leaf } from '../keys/flatten.js';
 import { chooseArrayIdentities } from '../keys/identity.js';
 import type { KeySegment } from '../keys/keyPath.js';
 import type { Service } from '../read/discover.js';
@@ -43,6 +43,8 @@ export interface ComparedFile {
 /** Reads, parses and flattens every file of the given services in every environment. */
 export async function readSnapshot(config: ResolvedConfig, services: readonly Service[], source: FileSource): Promise<ComparedFile[]> {
   const jobs = services.flatMap((service) => service.files.map((file) => ({ service, file })));
+  // Services repeat key paths: match each one against the whitelist once per run.
+  const whitelistByKeyPath = new Map<string, WhitelistEntry | undefined>();
   return Promise.all(
     jobs.map(async ({ service, file }) => {
       const byEnv = new Map<string, EnvFile>();
@@ -53,7 +55,7 @@ export async function readSnapshot(config: ResolvedConfig, services: readonly Se
         }),
       );
       flattenAll(config, byEnv);
-      return { service, fileId: file.id, byEnv, keys: compareKeys(config, byEnv) };
+      return { service, fileId: file.id, byEnv, keys: compareKeys(config, byEnv, whitelistByKeyPath) };
     }),
   );
 }
@@ -86,7 +88,8 @@ function flattenAll(config: ResolvedConfig, byEnv: Map<string, EnvFile>): void {
     clean.map((envFile) => envFile.parsed?.documents ?? []),
     config.arrayKeys,
   );
-  for (const envFile of clean) envFile.flat = flattenDocuments(envFile.parsed?.documents ?? [], identities);
+  const paths = new KeyPathTable();
+  for (const envFile of clean) envFile.flat = flattenDocuments(envFile.parsed?.documents ?? [], identities, paths);
 }
 
 function withinAliasBudget(envFile: EnvFile): boolean {
@@ -100,7 +103,7 @@ function withinAliasBudget(envFile: EnvFile): boolean {
   }
 }
 
-function compareKeys(config: ResolvedConfig, byEnv: Map<string, EnvFile>): ComparedKey[] {
+function compareKeys(config: ResolvedConfig, byEnv: Map<string, EnvFile>, whitelistByKeyPath: Map<string, WhitelistEntry | undefined>): ComparedKey[] {
   const keys = new Map<string, ComparedKey>();
   // The source environment first, so keys come out in the order a reader of its file expects.
   const order = [config.configPromotion.from, ...config.environments.map((env) => env.name)];
@@ -110,7 +113,12 @@ function compareKeys(config: ResolvedConfig, byEnv: Map<string, EnvFile>): Compa
     for (const leaf of flat.leaves.values()) {
       let compared = keys.get(leaf.keyPath);
       if (!compared) {
-        compared = { keyPath: leaf.keyPath, segments: leaf.segments, whitelistEntry: findWhitelistEntry(config.whitelist, leaf.segments), leaves: new Map() };
+        let whitelistEntry = whitelistByKeyPath.get(leaf.keyPath);
+        if (whitelistEntry === undefined && !whitelistByKeyPath.has(leaf.keyPath)) {
+          whitelistEntry = findWhitelistEntry(config.whitelist, leaf.segments);
+          whitelistByKeyPath.set(leaf.keyPath, whitelistEntry);
+        }
+        compared = { keyPath: leaf.keyPath, segments: leaf.segments, whitelistEntry, leaves: new Map() };
         keys.set(leaf.keyPath, compared);
       }
       compared.leaves.set(envName, leaf);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { readPlainConfig } from './fast-load.js';
 import type { RawConfig } from './types.js';
 
 export const CONFIG_SEARCH_PLACES = [
@@ -68,6 +69,8 @@ function findSeedRoot(cwd: string): string | undefined {
 }
 
 async function loadYamlOrJson(filepath: string, content: string): Promise<unknown> {
+  const fast = readPlainConfig(content);
+  if (fast) return fast.value;
   const { parseDocument, LineCounter } = await import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false });

@@ -1,4 +1,5 @@
-import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isSeq } from '../read/yaml-lazy.js';
 
 /**
  * The 1-based line and column of a JSON pointer (`/whitelist/3/key`) in a JSON or YAML config

@@ -1,20 +1,38 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { UsageError } from '../errors.js';
 import { locatePointer } from './pointer.js';
 import type { RawConfig } from './types.js';
 
 const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/promoterc.schema.json', import.meta.url));
+const VALIDATOR_PATH = fileURLToPath(new URL('../../schemas/promoterc.validate.cjs', import.meta.url));
+
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * The committed standalone validator (schemas/promoterc.validate.cjs), or, when the schema was
+ * edited without `npm run generate`, ajv compiling the schema as it is now: never a stale answer.
+ */
+function loadValidator(): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  const schemaText = readFileSync(SCHEMA_PATH, 'utf8');
+  const generated = require(VALIDATOR_PATH) as ValidateFunction & { schemaText: string };
+  if (generated.schemaText === schemaText) return generated;
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(schemaText) as object);
+}
 
 /**
  * Validates a config object against the published schema. A failure is a UsageError (exit 2)
  * whose message names the file, the line, the property and what was expected.
  */
 export function validateConfig(config: unknown, configFile: string, configText: string | undefined, pointerPrefix = ''): asserts config is RawConfig {
-  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema);
+  const validate = loadValidator();
   if (validate(config)) return;
   const located = (validate.errors ?? []).map((error) => ({ line: lineOf(configText, pointerPrefix + pointerOf(error)), text: describe(error) }));
   // In file order, as a reader goes through the file fixing them. A JS config's data has no line.

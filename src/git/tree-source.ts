@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { decodeUtf8 } from '../read/decode.js';
 import { LinkEscapesRoot, type FileSource } from '../read/source.js';
+import { sortByLocaleName } from '../util/locale-order.js';
 import type { CatFileBatch } from './cat-file.js';
 
 /** One file of a git tree or index: its mode and blob id (paths relative to the work tree's top). */
@@ -28,15 +29,32 @@ const MAX_LINK_HOPS = 32;
  */
 export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOptions): FileSource {
   const repoPathOf = (absolutePath: string) => path.posix.join(rootPrefix, path.relative(root, absolutePath).split(path.sep).join('/'));
-  const absoluteOf = (repoPath: string) => path.join(root, ...path.posix.relative(rootPrefix, repoPath).split('/'));
+  const underPrefix = rootPrefix === '' ? '' : `${rootPrefix}/`;
+  // Most paths sit below the root's prefix: cut it off instead of asking path.relative (1,500 calls in a hook).
+  const rootDirectory = root.endsWith(path.sep) ? root : root + path.sep;
+  const absoluteOf = (repoPath: string) =>
+    underPrefix !== '' && !repoPath.startsWith(underPrefix)
+      ? path.join(root, ...path.posix.relative(rootPrefix, repoPath).split('/'))
+      : rootDirectory + repoPath.slice(underPrefix.length).split('/').join(path.sep);
   const insideRoot = (repoPath: string) => !repoPath.startsWith('../') && repoPath !== '..' && (rootPrefix === '' || repoPath === rootPrefix || repoPath.startsWith(`${rootPrefix}/`));
   const prefixOf = (directory: string) => {
     const repoPath = repoPathOf(directory);
     return repoPath === '.' || repoPath === '' ? '' : `${repoPath}/`;
   };
+  let directories: Map<string, Set<string>> | undefined;
+  /** Every file below a directory, in the order a directory walk gives (each directory in place). */
   const under = (directory: string) => {
-    const prefix = prefixOf(directory);
-    return [...entries.keys()].filter((repoPath) => repoPath.startsWith(prefix)).sort(byDirectoryWalk);
+    directories ??= directoryTree(entries.keys());
+    const files: string[] = [];
+    const walk = (repoDirectory: string) => {
+      for (const name of sortByLocaleName([...(directories?.get(repoDirectory) ?? [])], (name) => name)) {
+        const repoPath = repoDirectory === '' ? name : `${repoDirectory}/${name}`;
+        if (directories?.has(repoPath)) walk(repoPath);
+        else files.push(repoPath);
+      }
+    };
+    walk(prefixOf(directory).slice(0, -1));
+    return files;
   };
 
   /** Resolves links in any part of the path; a link leaving the root is refused, not followed. */
@@ -67,22 +85,34 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
       return under(absoluteDirectory).map(absoluteOf);
     },
     async listDirectories(absoluteDirectory) {
-      const prefix = prefixOf(absoluteDirectory);
-      const names = under(absoluteDirectory)
-        .map((repoPath) => repoPath.slice(prefix.length))
-        .filter((rest) => rest.includes('/'))
-        .map((rest) => rest.slice(0, rest.indexOf('/')));
-      return [...new Set(names)].sort();
+      directories ??= directoryTree(entries.keys());
+      const repoDirectory = prefixOf(absoluteDirectory).slice(0, -1);
+      const names = [...(directories.get(repoDirectory) ?? [])];
+      return names.filter((name) => directories?.has(repoDirectory === '' ? name : `${repoDirectory}/${name}`)).sort();
     },
   };
 }
 
-/** The order a directory walk gives (name by name, each directory in place), as the disk source lists. */
-function byDirectoryWalk(left: string, right: string): number {
-  const [leftParts, rightParts] = [left.split('/'), right.split('/')];
-  for (let index = 0; index < Math.min(leftParts.length, rightParts.length); index++) {
-    const order = leftParts[index].localeCompare(rightParts[index]);
-    if (order !== 0) return order;
+/**
+ * Directory (repository path, '' for the top) → the names directly inside it, built once: a
+ * repository with 500 services asks for 1,500 listings, and filtering every entry each time made
+ * discovery quadratic (0.9 s of a 1.3 s commit hook).
+ */
+function directoryTree(repoPaths: Iterable<string>): Map<string, Set<string>> {
+  const directories = new Map<string, Set<string>>();
+  for (const repoPath of repoPaths) {
+    for (let child = repoPath; ; ) {
+      const slash = child.lastIndexOf('/');
+      const parent = slash === -1 ? '' : child.slice(0, slash);
+      const names = directories.get(parent);
+      if (names) {
+        names.add(child.slice(slash + 1));
+        break;
+      }
+      directories.set(parent, new Set([child.slice(slash + 1)]));
+      if (parent === '') break;
+      child = parent;
+    }
   }
-  return leftParts.length - rightParts.length;
+  return directories;
 }

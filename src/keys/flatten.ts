@@ -1,7 +1,7 @@
 import { MAX_ALIAS_EXPANSION } from '../read/limits.js';
 import type { ScalarValue, TreeNode } from '../read/tree.js';
-import { formatKeyPath, type ItemSelector, type KeySegment } from './keyPath.js';
-import { DOCUMENTS_PATH, documentIdentity, joinGeneric, scalarFields } from './identity.js';
+import { formatKeyPath, formatName, formatSelector, type ItemSelector, type KeySegment } from './keyPath.js';
+import { DOCUMENTS_PATH, documentIdentity, joinGeneric, scalarField } from './identity.js';
 
 export type LeafValue = ScalarValue | { empty: 'map' | 'seq' };
 
@@ -52,47 +52,107 @@ export function checkAliasBudget(documents: readonly TreeNode[]): void {
   for (const document of documents) visit(document, document.start, false);
 }
 
-/** Lists every leaf of a file under its key path, with array elements named by identity. */
-export function flattenDocuments(documents: readonly TreeNode[], identities: ReadonlyMap<string, string | undefined>): FlatFile {
+/** A key path met while flattening a file, with its segments; shared by the file's environments. */
+interface PathNode {
+  keyPath: string;
+  segments: KeySegment[];
+  genericPath: string;
+  byKey?: Map<string, PathNode>;
+  bySelector?: Map<string, PathNode>;
+}
+
+/**
+ * The key paths of one file, as a trie walked by every environment: an environment that meets a
+ * path another already met reuses its string and segments (no text built, nothing new kept),
+ * which is most of a large repository's memory and garbage.
+ */
+export class KeyPathTable {
+  private readonly roots = new Map<string, PathNode>();
+
+  root(segments: KeySegment[]): PathNode {
+    const keyPath = formatKeyPath(segments);
+    let node = this.roots.get(keyPath);
+    if (!node) {
+      node = { keyPath, segments, genericPath: '' };
+      this.roots.set(keyPath, node);
+    }
+    return node;
+  }
+
+  /** The path of a map entry below `parent`. */
+  key(parent: PathNode, key: string): PathNode {
+    parent.byKey ??= new Map();
+    let node = parent.byKey.get(key);
+    if (!node) {
+      const name = formatName(key);
+      node = {
+        keyPath: parent.segments.length === 0 ? name : `${parent.keyPath}.${name}`,
+        segments: [...parent.segments, { name: key, items: [] }],
+        genericPath: joinGeneric(parent.genericPath, key),
+      };
+      parent.byKey.set(key, node);
+    }
+    return node;
+  }
+
+  /** The path of an array element below `parent`. */
+  element(parent: PathNode, selector: ItemSelector): PathNode {
+    parent.bySelector ??= new Map();
+    const text = formatSelector(selector);
+    let node = parent.bySelector.get(text);
+    if (!node) {
+      node = { keyPath: parent.keyPath + text, segments: withSelector(parent.segments, selector), genericPath: `${parent.genericPath}[]` };
+      parent.bySelector.set(text, node);
+    }
+    return node;
+  }
+}
+
+/**
+ * Lists every leaf of a file under its key path, with array elements named by identity. Pass the
+ * same `paths` table for every environment of a file (see KeyPathTable).
+ */
+export function flattenDocuments(
+  documents: readonly TreeNode[],
+  identities: ReadonlyMap<string, string | undefined>,
+  paths: KeyPathTable = new KeyPathTable(),
+): FlatFile {
   const flat: FlatFile = { leaves: new Map(), containers: new Map() };
   let aliasBudget = MAX_ALIAS_EXPANSION;
 
-  const visit = (node: TreeNode, segments: KeySegment[], genericPath: string, offset: number, shared: boolean) => {
+  const visit = (node: TreeNode, path: PathNode, offset: number, shared: boolean) => {
     const isShared = shared || node.aliased === true;
     if (isShared && --aliasBudget < 0) throw new AliasBudgetExceeded(offset);
-    const isEmpty = node.kind === 'map' ? node.entries.length === 0 : node.kind === 'seq' ? node.items.length === 0 : false;
-    if (node.kind === 'scalar' || isEmpty) {
-      const value: LeafValue = node.kind === 'scalar' ? node.value : { empty: node.kind };
-      const keyPath = formatKeyPath(segments);
-      flat.leaves.set(keyPath, { segments, keyPath, value, node, offset, shared: isShared });
+    const { keyPath, segments } = path;
+    if (node.kind === 'scalar') {
+      flat.leaves.set(keyPath, { segments, keyPath, value: node.value, node, offset, shared: isShared });
       return;
     }
-    flat.containers.set(formatKeyPath(segments), { segments, node, offset });
+    if (node.kind === 'map' ? node.entries.length === 0 : node.items.length === 0) {
+      flat.leaves.set(keyPath, { segments, keyPath, value: { empty: node.kind }, node, offset, shared: isShared });
+      return;
+    }
+    flat.containers.set(keyPath, { segments, node, offset });
     if (node.kind === 'map') {
-      for (const entry of node.entries) {
-        const child = [...segments, { name: entry.key, items: [] }];
-        visit(entry.value, child, joinGeneric(genericPath, entry.key), entry.keyStart, isShared || entry.merged);
-      }
+      for (const entry of node.entries) visit(entry.value, paths.key(path, entry.key), entry.keyStart, isShared || entry.merged);
       return;
     }
-    const identityField = identities.get(genericPath);
+    const identityField = identities.get(path.genericPath);
     node.items.forEach((item, index) => {
-      const selector: ItemSelector = identityField
-        ? { field: identityField, value: scalarFields(item)?.get(identityField) ?? index }
-        : { value: index };
-      visit(item, withSelector(segments, selector), `${genericPath}[]`, item.start, isShared);
+      const selector: ItemSelector = identityField ? { field: identityField, value: scalarField(item, identityField) ?? index } : { value: index };
+      visit(item, paths.element(path, selector), item.start, isShared);
     });
   };
 
   const streamIdentity = identities.has(DOCUMENTS_PATH);
   if (!streamIdentity) {
-    if (documents[0]) visit(documents[0], [], '', documents[0].start, false);
+    if (documents[0]) visit(documents[0], paths.root([]), documents[0].start, false);
     return flat;
   }
   const byKubernetesName = identities.get(DOCUMENTS_PATH) !== undefined;
   documents.forEach((document, index) => {
     const selector: ItemSelector = { value: (byKubernetesName && documentIdentity(document)) || index };
-    visit(document, [{ name: '', items: [selector] }], '', document.start, false);
+    visit(document, paths.root([{ name: '', items: [selector] }]), document.start, false);
   });
   return flat;
 }

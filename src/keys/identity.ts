@@ -19,7 +19,7 @@ export function chooseArrayIdentities(
   arrayKeys: Readonly<Record<string, string>>,
 ): Map<string, string | undefined> {
   const candidatesByPath = new Map<string, Set<string>>();
-  const narrow = (genericPath: string, items: readonly TreeNode[], fieldsOf: (item: TreeNode) => Map<string, string> | undefined) => {
+  const narrow = (genericPath: string, items: readonly TreeNode[], fieldOf: (item: TreeNode, field: string) => string | undefined) => {
     let candidates = candidatesByPath.get(genericPath);
     if (!candidates) {
       candidates = new Set(identityFieldsFor(genericPath, arrayKeys));
@@ -28,7 +28,7 @@ export function chooseArrayIdentities(
     for (const field of [...candidates]) {
       const seen = new Set<string>();
       for (const item of items) {
-        const value = fieldsOf(item)?.get(field);
+        const value = fieldOf(item, field);
         if (value === undefined || seen.has(value)) {
           candidates.delete(field);
           break;
@@ -41,14 +41,14 @@ export function chooseArrayIdentities(
     if (node.kind === 'map') {
       for (const entry of node.entries) walk(entry.value, joinGeneric(genericPath, entry.key));
     } else if (node.kind === 'seq') {
-      narrow(genericPath, node.items, scalarFields);
+      narrow(genericPath, node.items, scalarField);
       for (const item of node.items) walk(item, `${genericPath}[]`);
     }
   };
   const isStream = documentsPerEnv.some((documents) => documents.length > 1);
   for (const documents of documentsPerEnv) {
     if (isStream) {
-      narrow(DOCUMENTS_PATH, documents, kubernetesIdentity);
+      narrow(DOCUMENTS_PATH, documents, (document, field) => kubernetesIdentity(document)?.get(field));
       for (const document of documents) walk(document, '');
     } else if (documents[0]) {
       walk(documents[0], '');
@@ -71,6 +71,19 @@ function identityFieldsFor(genericPath: string, arrayKeys: Readonly<Record<strin
 
 export function joinGeneric(genericPath: string, key: string): string {
   return genericPath === '' ? key : `${genericPath}.${key}`;
+}
+
+/**
+ * One scalar field of a mapping, as text (what `scalarFields(node)?.get(field)` gives, without
+ * building the map: this runs for every element of every array).
+ */
+export function scalarField(node: TreeNode, field: string): string | undefined {
+  if (node.kind !== 'map') return undefined;
+  let found: string | undefined;
+  for (const entry of node.entries) {
+    if (entry.key === field && entry.value.kind === 'scalar' && entry.value.value !== null) found = String(entry.value.value);
+  }
+  return found;
 }
 
 /** The scalar fields of a mapping, as text; undefined for anything that is not a mapping. */

@@ -17,11 +17,15 @@ export interface KeySegment {
 const PLAIN_NAME = /^[^.[\]"\s]+$/;
 
 export function formatSegment(segment: KeySegment): string {
-  const name = segment.name === '' || PLAIN_NAME.test(segment.name) ? segment.name : JSON.stringify(segment.name);
-  return name + segment.items.map(formatSelector).join('');
+  return formatName(segment.name) + segment.items.map(formatSelector).join('');
 }
 
-function formatSelector(selector: ItemSelector): string {
+/** A map key as it appears in a key path: bare when it can be, else "quoted". */
+export function formatName(name: string): string {
+  return name === '' || PLAIN_NAME.test(name) ? name : JSON.stringify(name);
+}
+
+export function formatSelector(selector: ItemSelector): string {
   if (selector.field === undefined) return `[${selector.value}]`;
   return `[${selector.field}=${selector.value}]`;
 }

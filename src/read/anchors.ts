@@ -1,4 +1,5 @@
-import { isAlias, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
+import { isAlias, visit } from './yaml-lazy.js';
 
 /**
  * Every alias of a document mapped to the node it refers to: the last node with that anchor

@@ -1,4 +1,4 @@
-import { LineCounter } from 'yaml';
+import { lineIndex } from './line-index.js';
 import type { ParsedFile, ParseProblem, TreeNode } from './tree.js';
 
 /**
@@ -19,17 +19,7 @@ export function scalarDocumentProblems(documents: readonly TreeNode[]): ParsePro
 
 /** A ParsedFile with no documents, for text that was refused before parsing: it still turns offsets into lines. */
 export function unparsedFile(text: string, problems: ParseProblem[]): ParsedFile {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
-  return {
-    documents: [],
-    problems,
-    position(offset) {
-      const { line, col } = lineCounter.linePos(offset);
-      return { line, column: col };
-    },
-  };
+  return { documents: [], problems, position: lineIndex(text) };
 }
 
 /** A garbled file can produce thousands of errors; the first few locate it, the rest are noise. */

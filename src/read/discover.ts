@@ -1,5 +1,5 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from './picomatch-lazy.js';
 import type { Environment, ResolvedConfig } from '../config/resolve.js';
 import type { FileSource } from './source.js';
 import { templateId } from './template.js';
@@ -37,36 +37,55 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
     }
     return services;
   }
+  // One listing of configs/ per environment, not one per service and environment: in a repository
+  // of 500 services that is 3 calls instead of 1,500 (and the git sources answer each from memory).
   const names = new Set<string>();
+  const idsByName = new Map<string, Set<string>>();
+  const escapingLinks = new Map<string, ServiceFile[]>();
   for (const environment of config.environments) {
-    if (environment.overlay) (await source.listDirectories(path.join(environment.overlay, 'configs'))).forEach((name) => names.add(name));
+    if (!environment.overlay) continue;
+    const configs = path.join(environment.overlay, 'configs');
+    (await source.listDirectories(configs)).forEach((name) => names.add(name));
+    const below = configs + path.sep;
+    for (const file of await source.listFiles(configs)) {
+      if (source.leavesRoot?.(file)) {
+        addEscapingLink(escapingLinks, environment, configs, file);
+        continue;
+      }
+      if (!CONFIG_FILE.test(file)) continue;
+      const relative = toPosix(file.startsWith(below) ? file.slice(below.length) : path.relative(configs, file));
+      const slash = relative.indexOf('/');
+      if (slash === -1) continue;
+      const name = relative.slice(0, slash);
+      if (!idsByName.has(name)) idsByName.set(name, new Set());
+      idsByName.get(name)?.add(relative.slice(slash + 1));
+    }
   }
+  // Joined by hand, not path.join: names and ids come from listings, already clean, and this runs
+  // once per file and environment (4,500 times in a repository of 500 services).
+  const configsByEnv = config.environments.map((environment) => [environment.name, path.join(environment.overlay ?? '', 'configs') + path.sep] as const);
   const services: Service[] = [];
   for (const name of [...names].sort()) {
-    const ids = new Set<string>();
-    const escapingLinks: ServiceFile[] = [];
-    for (const environment of config.environments) {
-      const directory = serviceDirectory(environment, name);
-      for (const file of await source.listFiles(directory)) {
-        if (source.leavesRoot?.(file)) escapingLinks.push(linkFile(environment, directory, file));
-        else if (CONFIG_FILE.test(file)) ids.add(toPosix(path.relative(directory, file)));
-      }
-    }
-    const files = [...ids].sort().map((id) => ({
-      id,
-      pathByEnv: new Map(config.environments.map((environment) => [environment.name, path.join(serviceDirectory(environment, name), id)])),
-    }));
-    services.push({ name, aliases: [name], files: [...files, ...escapingLinks] });
+    const files = [...(idsByName.get(name) ?? [])].sort().map((id) => {
+      const nativeId = path.sep === '/' ? id : id.split('/').join(path.sep);
+      return { id, pathByEnv: new Map(configsByEnv.map(([envName, configs]) => [envName, `${configs}${name}${path.sep}${nativeId}`])) };
+    });
+    services.push({ name, aliases: [name], files: [...files, ...(escapingLinks.get(name) ?? [])] });
   }
   return services;
 }
 
 /**
- * A link out of the root, whatever its name: a file of its own environment only, so that reading
- * it reports the link (parse-error) instead of the service silently losing files.
+ * A link out of the root under `configs/`, whatever its name (a service directory, or anything in
+ * one): a file of its own environment only, so that reading it reports the link (parse-error)
+ * instead of the service silently losing files.
  */
-function linkFile(environment: Environment, directory: string, link: string): ServiceFile {
-  return { id: toPosix(path.relative(directory, link)) || path.basename(link), pathByEnv: new Map([[environment.name, link]]) };
+function addEscapingLink(byName: Map<string, ServiceFile[]>, environment: Environment, configs: string, link: string): void {
+  const relative = toPosix(path.relative(configs, link));
+  const slash = relative.indexOf('/');
+  const name = slash === -1 ? relative : relative.slice(0, slash);
+  const linkFile = { id: slash === -1 ? relative : relative.slice(slash + 1), pathByEnv: new Map([[environment.name, link]]) };
+  byName.set(name, [...(byName.get(name) ?? []), linkFile]);
 }
 
 /** The directory a configured file entry names, for `-s`: `configs/gateway/config.yaml` and `mintmaker/{env}/**` → the last plain directory. */
@@ -77,10 +96,6 @@ function directoryName(file: string): string | undefined {
     if (part !== '.' && part !== '') plain.push(part);
   }
   return plain.at(-1);
-}
-
-function serviceDirectory(environment: Environment, name: string): string {
-  return path.join(environment.overlay ?? '', 'configs', name);
 }
 
 /** A configured file entry: a plain path, a `{env}` template, or a glob expanded in every environment. */

@@ -1,4 +1,5 @@
-import { Composer, Lexer, Parser, type CST, type Document, type LineCounter } from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
+import { Composer, Lexer, Parser } from './yaml-lazy.js';
 import type { ParseProblem, TreeNode } from './tree.js';
 
 /**

@@ -1,7 +1,8 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, isPair } from './yaml-lazy.js';
 import type { Alias, Document, Node as YamlNode, Pair } from 'yaml';
 import { aliasTargets } from './anchors.js';
 import { binaryProblem, firstProblems, scalarDocumentProblems, unparsedFile } from './content.js';
+import { parseFast } from './fast-parse.js';
 import { aliasExpansionProblem, composeDocuments } from './limits.js';
 import type { MapEntry, MapNode, ParsedFile, ParseProblem, ScalarValue, TreeNode } from './tree.js';
 
@@ -14,6 +15,21 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
 export function parseConfigText(text: string): ParsedFile {
   const binary = binaryProblem(text);
   if (binary) return unparsedFile(text, [binary]);
+  // Plain block YAML (most config files) takes a fast path that gives the same tree; see fast-parse.ts.
+  return refuseUnusable(parseFast(text) ?? parseWithYaml(text));
+}
+
+/** What neither parser calls an error but the comparison cannot use: bare values, alias bombs. */
+function refuseUnusable(parsed: ParsedFile): ParsedFile {
+  const found = [...parsed.problems, ...scalarDocumentProblems(parsed.documents)];
+  const bomb = found.length === 0 ? aliasExpansionProblem(parsed.documents) : undefined;
+  const refused = bomb ? [bomb] : found;
+  // A file with problems is compared and fixed nowhere: it offers no documents to try.
+  return { ...parsed, documents: refused.length === 0 ? parsed.documents : [], problems: firstProblems(refused) };
+}
+
+/** The reference reading of a file, with yaml: every construct, every error (nesting checked before composing). */
+export function parseWithYaml(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const problems: ParseProblem[] = [];
   const documents: TreeNode[] = [];
@@ -28,13 +44,9 @@ export function parseConfigText(text: string): ParsedFile {
     const tree = converter.convert(doc.contents as YamlNode);
     if (tree) documents.push(tree);
   }
-  const found = [...problems, ...scalarDocumentProblems(documents)];
-  const bomb = found.length === 0 ? aliasExpansionProblem(documents) : undefined;
-  const refused = bomb ? [bomb] : found;
   return {
-    // A file with problems is compared and fixed nowhere: it offers no documents to try.
-    documents: refused.length === 0 ? documents : [],
-    problems: firstProblems(refused),
+    documents,
+    problems,
     position(offset) {
       const { line, col } = lineCounter.linePos(offset);
       return { line, column: col };

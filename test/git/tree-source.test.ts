@@ -45,4 +45,18 @@ describe('a FileSource over the git index', () => {
       snapshots.close();
     }
   });
+
+  it('lists in the disk source’s order when names sort differently by code point and by locale', async () => {
+    const names = ['B', 'a', 'ab', 'a-b', 'A', 'a_b', 'b10', 'b9', 'Z'];
+    const repo = initRepo(Object.fromEntries(names.map((name) => [`kubernetes/overlays/aws-ci/configs/${name}/config.yaml`, 'a: 1\n'])));
+    const root = path.join(repo, 'kubernetes');
+    const configs = path.join(root, 'overlays/aws-ci/configs');
+    const snapshots = await openGitSnapshots(root, { kind: 'staged' }, gitEnv());
+    try {
+      expect(await snapshots.current.listFiles(configs)).toEqual(await diskSource(root).listFiles(configs));
+      expect(await snapshots.current.listDirectories(configs)).toEqual(await diskSource(root).listDirectories(configs));
+    } finally {
+      snapshots.close();
+    }
+  });
 });
