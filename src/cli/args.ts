@@ -33,9 +33,11 @@ export interface CliOptions {
   force: boolean;
   help: boolean;
   version: boolean;
-  /** `images --fix`: set the target's image tags from the source */
+  /** `--fix`: promote the source's business keys (lint) or image tags (`images`) into the targets */
   fix: boolean;
   dryRun: boolean;
+  /** `--fix --prune`: also remove non-whitelisted keys only a target has */
+  prune: boolean;
   /** `images --image NAME`: only these images */
   images: string[];
 }
@@ -63,6 +65,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
   fix: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  prune: { type: 'boolean' },
   image: { type: 'string', multiple: true },
 } as const;
 
@@ -87,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const command: Command = isCommand ? (first as Command) : 'lint';
   checkGuardFlags(command, values);
+  checkFixFlags(command, values);
   return {
     command,
     files: isCommand ? rest : positionals,
@@ -111,6 +115,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     version: values.version ?? false,
     fix: values.fix ?? false,
     dryRun: values['dry-run'] ?? false,
+    prune: values.prune ?? false,
     images: values.image ?? [],
   };
 }
@@ -122,6 +127,14 @@ function checkGuardFlags(command: Command, values: { staged?: boolean; base?: st
   if (values.allow && (command !== 'lint' || (!values.staged && values.base === undefined))) {
     throw new UsageError('--allow only applies with --staged or --base (it permits a change of a whitelisted value)');
   }
+}
+
+/** `--fix` of the lint command writes the working tree: --dry-run and --prune qualify it, the git modes do not mix with it. */
+function checkFixFlags(command: Command, values: { fix?: boolean; 'dry-run'?: boolean; prune?: boolean; staged?: boolean; base?: string }): void {
+  if (values.prune && command !== 'lint') throw new UsageError(`--prune applies to --fix of the configs, not to \`${command}\``);
+  if (command !== 'lint') return;
+  if ((values['dry-run'] || values.prune) && !values.fix) throw new UsageError(`--${values['dry-run'] ? 'dry-run' : 'prune'} only works with --fix`);
+  if (values.fix && (values.staged || values.base !== undefined)) throw new UsageError(`--fix edits the working tree; it does not combine with --${values.staged ? 'staged' : 'base'}`);
 }
 
 export const HELP = `Usage: promote-lint [files...] [options]
@@ -145,6 +158,9 @@ Options:
       --to ENV[,ENV]       target environments (default: promotion.configs.to)
       --diff-only          the key × environment matrix of differing keys
       --show-expected      include whitelisted (expected) differences, masked
+      --fix                promote the source's business keys into the targets (writes files)
+      --dry-run            with --fix: print a unified diff per file, write nothing
+      --prune              with --fix: also remove non-whitelisted keys only a target has
   -f, --format NAME        ${FORMATS.join(' | ')}
   -o, --output FILE        write the report to FILE
       --max-warnings N     exit 1 when there are more than N warnings
@@ -173,5 +189,6 @@ Set up a GitOps repository (run at its root):
                            "prepare": "husky"; prints what it did and the next command
       --force              replace those files where they exist (never .gitignore)
 
-Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage or configuration error.
+Exit codes: 0 clean, 1 lint errors or too many warnings (or errors --fix could not fix),
+2 usage or configuration error.
 `;

@@ -81,6 +81,10 @@ async function lintWorkspace(workspace: Workspace, options: CliOptions, io: CliI
     if (narrowed.services.length === 0 && scanOnly.length === 0) writeErr(io, 'promote-lint: no service among the given files; nothing to check\n');
     services = narrowed.services;
   }
+  if (options.fix) {
+    const { runFix } = await import('../fix/run-fix.js');
+    return runFix(workspace, services, options, io, services.length !== workspace.services.length);
+  }
   // Loaded here, not at the top: --help, --version and the other commands never pay for the engine.
   const { lint } = await import('../lint.js');
   const result = await lint(workspace.config, {

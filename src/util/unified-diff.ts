@@ -3,7 +3,7 @@
  * matched by a longest-common-subsequence after trimming the common head and tail, which keeps
  * it cheap for the usual case of a few changed lines in a config file.
  */
-export function unifiedDiff(before: string, after: string, labels: { from: string; to: string }, context = 3): string {
+export function unifiedDiff(before: string, after: string, labels: { from: string; to: string }, context = 3, display?: LineDisplay): string {
   if (before === after) return '';
   const oldLines = splitLines(before);
   const newLines = splitLines(after);
@@ -16,9 +16,25 @@ export function unifiedDiff(before: string, after: string, labels: { from: strin
     const oldStart = (hunk.find((op) => op.kind !== '+')?.oldIndex ?? firstOldIndex(hunk)) + (oldCount > 0 ? 1 : 0);
     const newStart = (hunk.find((op) => op.kind !== '-')?.newIndex ?? firstNewIndex(hunk)) + (newCount > 0 ? 1 : 0);
     out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const op of hunk) out.push(`${op.kind}${op.text}`);
+    for (const op of hunk) out.push(`${op.kind}${displayed(op, display)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Rewrites a line for display (masking a secret in it): `side` is the text it comes from and
+ * `lineIndex` its 0-based line there. The line has no terminator and no trailing `\r`.
+ */
+export type LineDisplay = (side: 'before' | 'after', lineIndex: number, line: string) => string;
+
+const NO_NEWLINE = '\n\\ No newline at end of file';
+
+function displayed(op: Operation, display: LineDisplay | undefined): string {
+  if (!display) return op.text;
+  const marked = op.text.endsWith(NO_NEWLINE);
+  const line = marked ? op.text.slice(0, -NO_NEWLINE.length) : op.text;
+  const shown = op.kind === '+' ? display('after', op.newIndex, line) : display('before', op.oldIndex, line);
+  return marked ? shown + NO_NEWLINE : shown;
 }
 
 interface Operation {

@@ -44,4 +44,13 @@ describe('unifiedDiff', () => {
       { numRuns: 60 },
     );
   });
+
+  it('lets the caller rewrite a line for display (masking), by side and line index, marker kept', () => {
+    const diff = unifiedDiff('k: secret\r\nz: 1', 'k: other\r\nz: 1', labels, 3, (side, index, line) => `${side}${index}:${line}`);
+    expect(diff).toBe(['--- a/file.yaml', '+++ b/file.yaml', '@@ -1,2 +1,2 @@', '-before0:k: secret', '+after0:k: other', ' before1:z: 1', '\\ No newline at end of file', ''].join('\n'));
+  });
+
+  it('counts an insertion into an empty text from line 0 (a new file)', () => {
+    expect(unifiedDiff('', 'a\n', { from: '/dev/null', to: 'b/new.yaml' })).toBe('--- /dev/null\n+++ b/new.yaml\n@@ -0,0 +1,1 @@\n+a\n');
+  });
 });

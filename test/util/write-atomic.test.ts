@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +48,25 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(occupied, 'new\n')).rejects.toThrow();
     expect(readdirSync(directory)).toEqual(['kustomization.yaml']);
     expect(readdirSync(occupied)).toEqual(['keep']);
+  });
+
+  it('uses a temporary name unique per process and call, so parallel writes never collide', async () => {
+    const file = path.join(tempDir(), 'config.yaml');
+    await Promise.all(Array.from({ length: 8 }, (_, index) => writeFileAtomic(file, `value: ${index}\n`)));
+    expect(readFileSync(file, 'utf8')).toMatch(/^value: [0-7]\n$/);
+    expect(readdirSync(path.dirname(file))).toEqual(['config.yaml']);
+  });
+
+  it('cleans up a temporary file left by a killed run, but not one of a live process', async () => {
+    const directory = tempDir();
+    const file = path.join(directory, 'config.yaml');
+    writeFileSync(file, 'old\n');
+    const deadPid = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const stale = `.config.yaml.promote-lint-${deadPid}-abcdef123456.tmp`;
+    const live = `.config.yaml.promote-lint-${process.ppid}-abcdef123456.tmp`;
+    writeFileSync(path.join(directory, stale), 'half');
+    writeFileSync(path.join(directory, live), 'busy');
+    await writeFileAtomic(file, 'new\n');
+    expect(readdirSync(directory).sort()).toEqual([live, 'config.yaml'].sort());
   });
 });
