@@ -9,7 +9,16 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe);
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/**
+ * `promote-lint | head` closes the pipe before the report ends: the rest has no reader, which is
+ * not an error worth a stack trace. The exit code still says what the lint found.
+ */
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }
 
 /** The last line of defence: whatever a formatter produced, no credential leaves in full. */

@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { GitSnapshots, GuardMode } from '../git/snapshots.js';
+import { UsageError } from '../errors.js';
 import type { GuardOptions, LintResult } from '../lint.js';
 import { VERSION } from '../version.js';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
@@ -124,7 +124,11 @@ async function emit(result: LintResult, options: CliOptions, io: CliIO, cwd: str
   const text = formatter(result, context);
   if (options.output) {
     const { redactSecrets } = await import('../report/mask.js');
-    await writeFile(path.resolve(cwd, options.output), redactSecrets(text));
+    const { writeFileAtomic } = await import('../util/write-atomic.js');
+    // A path the user gave that cannot be written is their error, not a bug; a killed run leaves no half report.
+    await writeFileAtomic(path.resolve(cwd, options.output), redactSecrets(text)).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--output: cannot write ${options.output} (${error.code ?? error.message})`);
+    });
     writeOut(io, `promote-lint: wrote ${options.output} (${result.summary.errors} errors, ${result.summary.warnings} warnings)\n`);
   } else {
     writeOut(io, text);

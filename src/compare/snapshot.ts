@@ -4,9 +4,12 @@ import { AliasBudgetExceeded, checkAliasBudget, flattenDocuments, KeyPathTable, 
 import { chooseArrayIdentities } from '../keys/identity.js';
 import type { KeySegment } from '../keys/keyPath.js';
 import type { Service } from '../read/discover.js';
+import { unparsedFile } from '../read/content.js';
+import { NotUtf8Text } from '../read/decode.js';
 import { parseConfigText } from '../read/parse.js';
 import { LinkEscapesRoot, type FileSource } from '../read/source.js';
 import type { ParsedFile, ParseProblem } from '../read/tree.js';
+import { markShapeMismatches } from './shape.js';
 
 /** One service file in one environment, as read. */
 export interface EnvFile {
@@ -64,8 +67,10 @@ export async function readEnvFile(config: ResolvedConfig, source: FileSource, en
     envFile.text = await source.readText(absolutePath);
   } catch (error) {
     envFile.exists = true;
-    const message = error instanceof LinkEscapesRoot ? error.message : `cannot read: ${(error as Error).message}`;
-    envFile.problems.push({ message, offset: 0 });
+    if (error instanceof NotUtf8Text) envFile.parsed = unparsedFile(error.lenientText, []);
+    const offset = error instanceof NotUtf8Text ? error.offset : 0;
+    const message = error instanceof LinkEscapesRoot || error instanceof NotUtf8Text ? error.message : `cannot read: ${(error as Error).message}`;
+    envFile.problems.push({ message, offset });
     return envFile;
   }
   if (envFile.text === undefined) return envFile;
@@ -77,6 +82,7 @@ export async function readEnvFile(config: ResolvedConfig, source: FileSource, en
 
 /** Array identities are chosen over all environments at once, so the same element has one name everywhere. */
 function flattenAll(config: ResolvedConfig, byEnv: Map<string, EnvFile>): void {
+  markShapeMismatches(byEnv, config.configPromotion.from);
   const clean = [...byEnv.values()].filter((envFile) => envFile.parsed && envFile.problems.length === 0 && withinAliasBudget(envFile));
   const identities = chooseArrayIdentities(
     clean.map((envFile) => envFile.parsed?.documents ?? []),

@@ -34,7 +34,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
   const explorer = cosmiconfig('promote', {
     searchPlaces: CONFIG_SEARCH_PLACES,
     searchStrategy: 'project',
-    loaders: { '.json': loadYamlOrJson, '.yaml': loadYamlOrJson, '.yml': loadYamlOrJson, noExt: loadYamlOrJson },
+    loaders: { '.json': loadYamlOrJson, '.yaml': loadYamlOrJson, '.yml': loadYamlOrJson, noExt: loadYamlOrJson, '.js': loadScript, '.mjs': loadScript, '.cjs': loadScript },
   });
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   if (explicitFile) {
@@ -49,6 +49,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
     const validation = await import('./validate.js');
     const raw: unknown = result.config ?? {};
     const check: (config: unknown, file: string, text: string | undefined, pointerPrefix?: string) => asserts config is RawConfig = validation.validateConfig;
+    // In package.json the config lives under "promote": errors point into that key.
     check(raw, path.basename(result.filepath), text, path.basename(result.filepath) === 'package.json' ? '/promote' : '');
     return { raw, file: result.filepath, text, baseDir: path.dirname(result.filepath) };
   }
@@ -79,6 +80,24 @@ async function loadYamlOrJson(filepath: string, content: string): Promise<unknow
     throw new UsageError(`${path.basename(filepath)}:${line}:${col}: ${error.message.split('\n')[0]}`);
   }
   return document.toJS();
+}
+
+/**
+ * A JS config is the user's code: when it throws (or does not parse) that is a usage error naming
+ * the file and, where the stack tells, the line; not a bug of ours. Imported directly because
+ * cosmiconfig's require() fallback replaces a syntax error by a confusing ESM loading error.
+ */
+async function loadScript(filepath: string): Promise<unknown> {
+  const { pathToFileURL } = await import('node:url');
+  try {
+    const module = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
+    return module.default ?? module;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    const line = stack.split(`${path.basename(filepath)}:`)[1]?.match(/^\d+/)?.[0];
+    throw new UsageError(`${path.basename(filepath)}${line ? `:${line}` : ''}: cannot load the config: ${message}`);
+  }
 }
 
 function rethrowAsUsageError(where: string) {

@@ -35,8 +35,8 @@ export function validateConfig(config: unknown, configFile: string, configText: 
   const validate = loadValidator();
   if (validate(config)) return;
   const located = (validate.errors ?? []).map((error) => ({ line: lineOf(configText, pointerPrefix + pointerOf(error)), text: describe(error) }));
-  // In file order, as a reader goes through the file fixing them.
-  const lines = located.sort((left, right) => left.line - right.line).map(({ line, text }) => `${configFile}:${line}: ${text}`);
+  // In file order, as a reader goes through the file fixing them. A JS config's data has no line.
+  const lines = located.sort((left, right) => (left.line ?? 0) - (right.line ?? 0)).map(({ line, text }) => `${configFile}${line === undefined ? '' : `:${line}`}: ${text}`);
   throw new UsageError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
 }
 
@@ -57,6 +57,6 @@ function pointerOf(error: ErrorObject): string {
   return `${error.instancePath}/${property}`;
 }
 
-function lineOf(configText: string | undefined, instancePath: string): number {
-  return configText ? locatePointer(configText, instancePath).line : 1;
+function lineOf(configText: string | undefined, pointer: string): number | undefined {
+  return configText === undefined ? undefined : locatePointer(configText, pointer).line;
 }

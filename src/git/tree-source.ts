@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { decodeUtf8 } from '../read/decode.js';
 import { LinkEscapesRoot, type FileSource } from '../read/source.js';
 import { sortByLocaleName } from '../util/locale-order.js';
 import type { CatFileBatch } from './cat-file.js';
@@ -77,7 +78,8 @@ export function treeSource({ root, rootPrefix, entries, catFile }: TreeSourceOpt
       if (repoPath.startsWith('../') || repoPath === '..') return undefined;
       const entry = entries.get(await resolveLinks(absolutePath, repoPath));
       if (!entry || entry.isLink) return undefined;
-      return (await catFile.read(entry.objectId))?.toString('utf8');
+      const bytes = await catFile.read(entry.objectId);
+      return bytes === undefined ? undefined : decodeUtf8(bytes);
     },
     async listFiles(absoluteDirectory) {
       return under(absoluteDirectory).map(absoluteOf);

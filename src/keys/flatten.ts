@@ -1,3 +1,4 @@
+import { MAX_ALIAS_EXPANSION } from '../read/limits.js';
 import type { ScalarValue, TreeNode } from '../read/tree.js';
 import { formatKeyPath, formatName, formatSelector, type ItemSelector, type KeySegment } from './keyPath.js';
 import { DOCUMENTS_PATH, documentIdentity, joinGeneric, scalarField } from './identity.js';
@@ -26,8 +27,8 @@ export interface FlatFile {
   containers: Map<string, Container>;
 }
 
-/** Aliases may expand to at most this many nodes per file: a billion-laughs file stops here. */
-export const MAX_ALIAS_EXPANSION = 100_000;
+// The reader refuses alias bombs before any walk; this budget is the same limit, kept as a backstop.
+export { MAX_ALIAS_EXPANSION };
 
 export class AliasBudgetExceeded extends Error {
   constructor(readonly offset: number) {

@@ -41,12 +41,17 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
   // of 500 services that is 3 calls instead of 1,500 (and the git sources answer each from memory).
   const names = new Set<string>();
   const idsByName = new Map<string, Set<string>>();
+  const escapingLinks = new Map<string, ServiceFile[]>();
   for (const environment of config.environments) {
     if (!environment.overlay) continue;
     const configs = path.join(environment.overlay, 'configs');
     (await source.listDirectories(configs)).forEach((name) => names.add(name));
     const below = configs + path.sep;
     for (const file of await source.listFiles(configs)) {
+      if (source.leavesRoot?.(file)) {
+        addEscapingLink(escapingLinks, environment, configs, file);
+        continue;
+      }
       if (!CONFIG_FILE.test(file)) continue;
       const relative = toPosix(file.startsWith(below) ? file.slice(below.length) : path.relative(configs, file));
       const slash = relative.indexOf('/');
@@ -65,9 +70,22 @@ export async function discoverServices(config: ResolvedConfig, source: FileSourc
       const nativeId = path.sep === '/' ? id : id.split('/').join(path.sep);
       return { id, pathByEnv: new Map(configsByEnv.map(([envName, configs]) => [envName, `${configs}${name}${path.sep}${nativeId}`])) };
     });
-    services.push({ name, aliases: [name], files });
+    services.push({ name, aliases: [name], files: [...files, ...(escapingLinks.get(name) ?? [])] });
   }
   return services;
+}
+
+/**
+ * A link out of the root under `configs/`, whatever its name (a service directory, or anything in
+ * one): a file of its own environment only, so that reading it reports the link (parse-error)
+ * instead of the service silently losing files.
+ */
+function addEscapingLink(byName: Map<string, ServiceFile[]>, environment: Environment, configs: string, link: string): void {
+  const relative = toPosix(path.relative(configs, link));
+  const slash = relative.indexOf('/');
+  const name = slash === -1 ? relative : relative.slice(0, slash);
+  const linkFile = { id: slash === -1 ? relative : relative.slice(slash + 1), pathByEnv: new Map([[environment.name, link]]) };
+  byName.set(name, [...(byName.get(name) ?? []), linkFile]);
 }
 
 /** The directory a configured file entry names, for `-s`: `configs/gateway/config.yaml` and `mintmaker/{env}/**` → the last plain directory. */

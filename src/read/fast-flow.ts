@@ -1,4 +1,5 @@
 import { bail, resolvePlain, scanDoubleQuoted, scanName, scanSingleQuoted } from './fast-scalar.js';
+import { MAX_NESTING_DEPTH } from './limits.js';
 import type { MapEntry, TreeNode } from './tree.js';
 
 /** How the fast path resolves `*name`: the finished node of the latest `&name`, or bail. */
@@ -14,7 +15,9 @@ const NOT_PLAIN_START = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|
  * empty entries, pairs in a sequence, trailing commas, comments, multi-line scalars, anchors and
  * tags inside bail to the full parser.
  */
-export function parseFlow(text: string, start: number, lineEnd: number, resolveAlias: ResolveAlias): { node: TreeNode; end: number } {
+export function parseFlow(text: string, start: number, lineEnd: number, resolveAlias: ResolveAlias, depth = 1): { node: TreeNode; end: number } {
+  // Deep nesting is the full parser's to refuse (read/limits.ts): recursing here could exhaust the stack.
+  if (depth >= MAX_NESTING_DEPTH) bail();
   const isMap = text[start] === '{';
   const close = isMap ? '}' : ']';
   const entries: MapEntry[] = [];
@@ -24,7 +27,7 @@ export function parseFlow(text: string, start: number, lineEnd: number, resolveA
   if (text[index] === close) return { node: collection(isMap, entries, items, start, index + 1), end: index + 1 };
   for (;;) {
     if (isMap) {
-      const key = flowItem(text, index, lineEnd, resolveAlias, true);
+      const key = flowItem(text, index, lineEnd, resolveAlias, true, depth);
       if (key.node.kind !== 'scalar' || key.node.value === '<<' || text[key.end] !== ':') bail();
       const quotedKey = text[index] === '"' || text[index] === "'";
       if (!quotedKey && text[key.end + 1] !== ' ') bail();
@@ -32,11 +35,11 @@ export function parseFlow(text: string, start: number, lineEnd: number, resolveA
       if (keys.has(keyText)) bail();
       keys.add(keyText);
       const valueStart = skipSpaces(text, key.end + 1, lineEnd);
-      const value = flowItem(text, valueStart, lineEnd, resolveAlias, false);
+      const value = flowItem(text, valueStart, lineEnd, resolveAlias, false, depth);
       entries.push({ key: keyText, keyStart: index, value: value.node, merged: false });
       index = skipSpaces(text, value.end, lineEnd);
     } else {
-      const item = flowItem(text, index, lineEnd, resolveAlias, false);
+      const item = flowItem(text, index, lineEnd, resolveAlias, false, depth);
       items.push(item.node);
       index = skipSpaces(text, item.end, lineEnd);
     }
@@ -58,12 +61,12 @@ function skipSpaces(text: string, index: number, lineEnd: number): number {
 }
 
 /** One item of a flow collection: a nested collection, a quoted or plain scalar, or an alias. */
-function flowItem(text: string, start: number, lineEnd: number, resolveAlias: ResolveAlias, isKey: boolean): { node: TreeNode; end: number } {
+function flowItem(text: string, start: number, lineEnd: number, resolveAlias: ResolveAlias, isKey: boolean, depth: number): { node: TreeNode; end: number } {
   const first = text[start];
   if (start >= lineEnd) bail();
   if (first === '[' || first === '{') {
     if (isKey) bail();
-    return parseFlow(text, start, lineEnd, resolveAlias);
+    return parseFlow(text, start, lineEnd, resolveAlias, depth + 1);
   }
   if (first === '"' || first === "'") {
     const quoted = first === '"' ? scanDoubleQuoted(text, start, lineEnd) : scanSingleQuoted(text, start, lineEnd);

@@ -1,5 +1,6 @@
 import { parseFlow } from './fast-flow.js';
 import { NOT_FAST, bail, isEmptyAt, resolvePlain, scanBlockPlain, scanDoubleQuoted, scanName, scanSingleQuoted } from './fast-scalar.js';
+import { MAX_NESTING_DEPTH } from './limits.js';
 import { lineIndex } from './line-index.js';
 import type { MapEntry, ParsedFile, TreeNode } from './tree.js';
 
@@ -58,6 +59,8 @@ class FastParser {
   private keyColon = 0;
   private keyIsMerge = false;
   private inlineEnd = 0;
+  /** how many collections enclose the one being read */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -163,6 +166,11 @@ class FastParser {
     return this.isDash(at) ? this.sequence(indent, at) : this.mapping(indent, at);
   }
 
+  /** Entering a collection: deep nesting is the full parser's to refuse (read/limits.ts), not this recursion's. */
+  private enter(): void {
+    if (++this.depth >= MAX_NESTING_DEPTH) bail();
+  }
+
   private isDash(at: number): boolean {
     return this.text.charCodeAt(at) === 45 && isEmptyAt(this.text, at + 1);
   }
@@ -175,6 +183,7 @@ class FastParser {
   }
 
   private mapping(indent: number, start: number): TreeNode {
+    this.enter();
     const entries: MapEntry[] = [];
     // Duplicate keys are looked for in the entries themselves while a map is small (most are): a
     // Set per map was a hundred thousand short-lived hash tables in a large repository.
@@ -198,10 +207,12 @@ class FastParser {
     }
     if (merge) mergeInto(entries, keys ?? new Set(entries.map((entry) => entry.key)), merge);
     this.nodeEnd = this.close(indent, valueEnd);
+    this.depth--;
     return { kind: 'map', entries, start, end: valueEnd };
   }
 
   private sequence(indent: number, start: number): TreeNode {
+    this.enter();
     const items: TreeNode[] = [];
     let valueEnd: number;
     for (let at = start; ; at = this.content) {
@@ -218,6 +229,7 @@ class FastParser {
       if (!this.isDash(this.content)) break;
     }
     this.nodeEnd = this.close(indent, valueEnd);
+    this.depth--;
     return { kind: 'seq', items, start, end: valueEnd };
   }
 
@@ -301,7 +313,7 @@ class FastParser {
     const text = this.text;
     const first = text[at];
     if (first === '[' || first === '{') {
-      const flow = parseFlow(text, at, this.lineEnd, this.resolveAlias);
+      const flow = parseFlow(text, at, this.lineEnd, this.resolveAlias, this.depth + 1);
       this.inlineEnd = flow.end;
       return flow.node;
     }

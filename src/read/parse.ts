@@ -1,6 +1,9 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from './yaml-lazy.js';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, isPair } from './yaml-lazy.js';
+import type { Alias, Document, Node as YamlNode, Pair } from 'yaml';
+import { aliasTargets } from './anchors.js';
+import { binaryProblem, firstProblems, scalarDocumentProblems, unparsedFile } from './content.js';
 import { parseFast } from './fast-parse.js';
+import { aliasExpansionProblem, composeDocuments } from './limits.js';
 import type { MapEntry, MapNode, ParsedFile, ParseProblem, ScalarValue, TreeNode } from './tree.js';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
@@ -10,18 +13,29 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
  * everything wrong with the text comes back as `problems` with an offset.
  */
 export function parseConfigText(text: string): ParsedFile {
+  const binary = binaryProblem(text);
+  if (binary) return unparsedFile(text, [binary]);
   // Plain block YAML (most config files) takes a fast path that gives the same tree; see fast-parse.ts.
-  return parseFast(text) ?? parseWithYaml(text);
+  return refuseUnusable(parseFast(text) ?? parseWithYaml(text));
 }
 
-/** The reference reading of a file, with yaml: every construct, every error. */
+/** What neither parser calls an error but the comparison cannot use: bare values, alias bombs. */
+function refuseUnusable(parsed: ParsedFile): ParsedFile {
+  const found = [...parsed.problems, ...scalarDocumentProblems(parsed.documents)];
+  const bomb = found.length === 0 ? aliasExpansionProblem(parsed.documents) : undefined;
+  const refused = bomb ? [bomb] : found;
+  // A file with problems is compared and fixed nowhere: it offers no documents to try.
+  return { ...parsed, documents: refused.length === 0 ? parsed.documents : [], problems: firstProblems(refused) };
+}
+
+/** The reference reading of a file, with yaml: every construct, every error (nesting checked before composing). */
 export function parseWithYaml(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const problems: ParseProblem[] = [];
   const documents: TreeNode[] = [];
-  const yamlDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
-  // A stream that is only comments or empty gives an EmptyStream, which is not iterable as documents.
-  for (const doc of Array.isArray(yamlDocuments) ? yamlDocuments : []) {
+  const composed = composeDocuments(text, lineCounter, { merge: true, uniqueKeys: false });
+  if (composed.tooDeep) return unparsedFile(text, [composed.tooDeep]);
+  for (const doc of composed.documents) {
     for (const error of doc.errors) problems.push({ message: firstLine(error.message), offset: error.pos[0] });
     if (doc.errors.length > 0) continue;
     // `---` with nothing after it (common at the end of Kubernetes streams) is no document at all.
@@ -48,6 +62,8 @@ function firstLine(message: string): string {
 class Converter {
   private readonly converted = new Map<YamlNode, TreeNode>();
   private readonly inProgress = new Set<YamlNode>();
+  /** built on the first alias: most files have none */
+  private aliasTargets?: Map<Alias, YamlNode>;
 
   constructor(
     private readonly doc: Document,
@@ -59,7 +75,8 @@ class Converter {
       return { kind: 'scalar', value: null, start: offsetForNull, end: offsetForNull };
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlNode | undefined;
+      this.aliasTargets ??= aliasTargets(this.doc);
+      const target = this.aliasTargets.get(node);
       if (!target) {
         this.problems.push({ message: `alias *${node.source} refers to no anchor`, offset: node.range?.[0] ?? 0 });
         return undefined;
@@ -102,6 +119,7 @@ class Converter {
   private convertMap(pairs: Pair[], start: number, end: number): MapNode {
     const entries: MapEntry[] = [];
     const mergeSources: Array<{ keyStart: number; value: YamlNode }> = [];
+    const keys = new Set<string>();
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -110,8 +128,16 @@ class Converter {
         mergeSources.push({ keyStart, value: pair.value as YamlNode });
         continue;
       }
+      const key = this.keyText(keyNode);
+      if (key === undefined) {
+        this.problems.push({ message: 'a mapping or a list used as a key: key paths need plain keys', offset: keyStart });
+        continue;
+      }
+      // Checked here, not by the composer's uniqueKeys, which compares every key with every other (quadratic).
+      if (keys.has(key)) this.problems.push({ message: `duplicate key ${JSON.stringify(key)}: keys in a mapping must be unique`, offset: keyStart });
+      keys.add(key);
       const value = this.convert(pair.value as YamlNode | null, keyNode?.range?.[2] ?? keyStart);
-      if (value) entries.push({ key: keyText(keyNode), keyStart, value, merged: false });
+      if (value) entries.push({ key, keyStart, value, merged: false });
     }
     // Explicit keys win over merged ones; among merge sources the first one listed wins.
     const present = new Set(entries.map((entry) => entry.key));
@@ -132,10 +158,14 @@ class Converter {
     }
     return { kind: 'map', entries, start, end };
   }
-}
 
-function keyText(keyNode: YamlNode | null): string {
-  if (keyNode === null) return '';
-  if (isScalar(keyNode)) return String(keyNode.value);
-  return keyNode.toString();
+  /**
+   * A key as text: a scalar, or an alias of one. A collection key has no text to put in a key
+   * path (and stringifying it would expand its aliases and merges, which can throw).
+   */
+  private keyText(keyNode: YamlNode | null): string | undefined {
+    const resolved = isAlias(keyNode) ? (this.aliasTargets ??= aliasTargets(this.doc)).get(keyNode) : keyNode;
+    if (resolved === null) return '';
+    return isScalar(resolved) ? String(resolved.value) : undefined;
+  }
 }

@@ -23,3 +23,14 @@ export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMa
 export const isPair = ((node: unknown) => yaml().isPair(node)) as typeof Yaml.isPair;
 export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
 export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;
+/** The stages of parseAllDocuments, for reading a file with its nesting checked before composing. */
+export const Parser = function Parser(...args: ConstructorParameters<typeof Yaml.Parser>) {
+  return new (yaml().Parser)(...args);
+} as unknown as typeof Yaml.Parser;
+export const Composer = function Composer(...args: ConstructorParameters<typeof Yaml.Composer>) {
+  return new (yaml().Composer)(...args);
+} as unknown as typeof Yaml.Composer;
+export const Lexer = function Lexer() {
+  return new (yaml().Lexer)();
+} as unknown as typeof Yaml.Lexer;
+export const visit = ((...args: Parameters<typeof Yaml.visit>) => yaml().visit(...args)) as typeof Yaml.visit;
