@@ -1,7 +1,7 @@
 import { isPair } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { formatKeyPath, type ItemSelector, type KeySegment } from '../keys/keyPath.js';
-import { copyLines, copyRegion } from './copy-lines.js';
+import { copyLines, copyRegion, type CopyInput } from './copy-lines.js';
 import { extractPlain, type Plain } from './extract.js';
 import { dashOffset, itemExtent, keyStart, pairExtent, pairValueEnd } from './layout.js';
 import { columnOf, lastContentOffset, leadingCommentStart, lineStart, nextLineStart, startsLine } from './lines.js';
@@ -84,19 +84,7 @@ function blockMapInsert(context: PlanContext, target: Parent<YAMLMap>, source: P
     const cursor = childCursor(parentCursor, entry.key);
     const copied =
       sourceIsBlock && !entry.merged
-        ? copyLines({
-            source: sourceSideOf(context, source.doc),
-            root: { kind: 'pair', pair: entry.pair },
-            cursor,
-            policy: context.policy,
-            omitted: context.omitted,
-            targetColumn: column,
-            sourceStyle: context.source.style,
-            targetStyle: context.target.style,
-            withLeadingComments: true,
-            target: { doc: target.doc, insertAt: offset },
-            onAliasMismatch: () => (waitForAnchor = true),
-          })
+        ? copyLines(copyInput(context, source.doc, target.doc, { kind: 'pair', pair: entry.pair }, cursor, column, offset, () => (waitForAnchor = true)))
         : undefined;
     if (copied !== undefined) {
       // A section the source sets apart with a blank line arrives set apart the same way.
@@ -163,19 +151,7 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
   let waitForAnchor = false;
   for (const { item, cursor } of items) {
     const copied = !isFlowCollection(source.node)
-      ? copyLines({
-          source: sourceSideOf(context, source.doc),
-          root: { kind: 'item', item },
-          cursor,
-          policy: context.policy,
-          omitted: context.omitted,
-          targetColumn: dashColumn,
-          sourceStyle: context.source.style,
-          targetStyle: context.target.style,
-          withLeadingComments: true,
-          target: { doc: target.doc, insertAt: offset },
-          onAliasMismatch: () => (waitForAnchor = true),
-        })
+      ? copyLines(copyInput(context, source.doc, target.doc, { kind: 'item', item }, cursor, dashColumn, offset, () => (waitForAnchor = true)))
       : undefined;
     if (copied !== undefined) {
       inserted += copied;
@@ -185,6 +161,32 @@ export function insertItems(context: PlanContext, target: Parent<YAMLSeq>, sourc
     if (plain) inserted += `${blockItemLines(plain, dashColumn, context.target.style).join('\n')}\n`;
   }
   if (inserted !== '') context.edits.push({ range: [offset, offset], text: insertionText(text, offset, inserted), keyPath, override: waitForAnchor });
+}
+
+/** What a block copy of a source pair or list item into the target at `insertAt` needs: one place for map and list inserts alike. */
+function copyInput(
+  context: PlanContext,
+  sourceDoc: Document,
+  targetDoc: Document,
+  root: CopyInput['root'],
+  cursor: PathCursor,
+  targetColumn: number,
+  insertAt: number,
+  onAliasMismatch: () => void,
+): CopyInput {
+  return {
+    source: sourceSideOf(context, sourceDoc),
+    root,
+    cursor,
+    policy: context.policy,
+    omitted: context.omitted,
+    targetColumn,
+    sourceStyle: context.source.style,
+    targetStyle: context.target.style,
+    withLeadingComments: true,
+    target: { doc: targetDoc, insertAt },
+    onAliasMismatch,
+  };
 }
 
 function blankLineAbove(text: string, lineStartOffset: number): boolean {
